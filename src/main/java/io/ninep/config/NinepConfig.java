@@ -1,0 +1,86 @@
+package io.ninep.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code ninep.*} configuration contract; README.md documents every key. */
+@ConfigMapping(prefix = "ninep")
+public interface NinepConfig {
+
+    /** Address the 9P listener binds. */
+    @WithDefault("0.0.0.0")
+    String host();
+
+    /** 9P TCP port; 0 picks an ephemeral port (tests). */
+    @WithDefault("564")
+    int port();
+
+    /** Largest msize offered in Rversion (the Linux client asks for up to 1 MiB over TCP). */
+    @WithName("max-msize")
+    @WithDefault("1048576")
+    int maxMsize();
+
+    /** Export served for an empty aname. */
+    @WithName("default-export")
+    @WithDefault("default")
+    String defaultExport();
+
+    Map<String, ExportConfig> exports();
+
+    /** Threads that run blocking file-system calls (never the event loop). */
+    @WithName("worker-threads")
+    @WithDefault("32")
+    int workerThreads();
+
+    /** Most fids one connection may hold; beyond it Twalk/Tattach get EMFILE. */
+    @WithName("max-fids")
+    @WithDefault("16384")
+    int maxFids();
+
+    /** Most requests one connection may have in flight before the server stops reading its socket. */
+    @WithName("max-pending")
+    @WithDefault("1024")
+    int maxPending();
+
+    /** Most simultaneous 9P connections; further ones are closed at once. */
+    @WithName("max-connections")
+    @WithDefault("4096")
+    int maxConnections();
+
+    /** A new connection that has not sent Tversion by then is closed. */
+    @WithName("version-timeout")
+    @WithDefault("30s")
+    Duration versionTimeout();
+
+    interface ExportConfig {
+        /** {@code memory} or {@code local}. */
+        @WithDefault("memory")
+        String type();
+
+        /** Host directory of a {@code local} export. */
+        Optional<String> path();
+
+        @WithName("read-only")
+        @WithDefault("false")
+        boolean readOnly();
+
+        /** Capacity of a {@code memory} export in bytes. */
+        @WithName("capacity")
+        @WithDefault("1073741824")
+        long capacity();
+
+        /** Fault and latency injection per operation (lower-case message name without its T). */
+        Map<String, FaultConfig> faults();
+    }
+
+    interface FaultConfig {
+        Optional<Duration> delay();
+
+        /** A Linux errno name such as {@code EIO}. */
+        Optional<String> errno();
+    }
+}

@@ -1,0 +1,113 @@
+package io.ninep.protocol.codec;
+
+import io.ninep.protocol.P9;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.function.Consumer;
+
+/**
+ * Cuts a byte stream into frames on their little-endian {@code size[4]}, which counts itself.
+ * Reads may split a frame anywhere (even inside its size field) or carry many frames at once.
+ * The size field is checked as soon as its four bytes are in, so a pending frame never holds more
+ * than maxFrameSize bytes; and the buffer of a pending frame grows with the bytes that actually
+ * arrived rather than with what its size field announced, so a peer that announces a big frame
+ * and then stalls pins little memory (LESSONS.md §5). One per connection, fed by one thread at a
+ * time; only {@link #maxFrameSize(int)} may be called from another thread (a client negotiating msize).
+ */
+public final class FrameAssembler {
+    /** First allocation for a frame that has not fully arrived; it doubles from there. */
+    private static final int INITIAL_CAPACITY = 8192;
+
+    private final ByteBuffer sizeField = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+    private volatile int maxFrameSize;
+    private ByteBuffer pending;
+    private int pendingSize;
+    private boolean broken;
+
+    public FrameAssembler(int maxFrameSize) {
+        maxFrameSize(maxFrameSize);
+    }
+
+    /**
+     * Sets the largest acceptable frame, e.g. to the negotiated msize. It applies to frames whose
+     * size field has not been checked yet; a frame already being assembled completes under the old limit.
+     */
+    public void maxFrameSize(int maxFrameSize) {
+        if (maxFrameSize < P9.HEADER_SIZE) {
+            throw new IllegalArgumentException("maxFrameSize " + maxFrameSize + " is smaller than a header");
+        }
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    public int maxFrameSize() {
+        return maxFrameSize;
+    }
+
+    /** Bytes held for a frame not yet complete. */
+    public int buffered() {
+        return sizeField.position() + (pending == null ? 0 : pending.position());
+    }
+
+    /**
+     * Consumes all of {@code chunk}, handing each completed frame to {@code frames} in stream order:
+     * a buffer of its own (the consumer may keep it) holding the whole frame, size field included,
+     * position 0, little-endian. Returns false on a framing error (size below 7 or above
+     * maxFrameSize); then the stream cannot be resynchronised, the caller must close the connection,
+     * and every later call returns false.
+     */
+    public boolean feed(ByteBuffer chunk, Consumer<ByteBuffer> frames) {
+        while (!broken && chunk.hasRemaining()) {
+            if (pending == null && !readSizeField(chunk)) {
+                break;
+            }
+            if (pending != null) {
+                fill(chunk);
+                if (pending.position() == pendingSize) {
+                    ByteBuffer frame = pending.flip();
+                    pending = null;
+                    frames.accept(frame);
+                }
+            }
+        }
+        return !broken;
+    }
+
+    /** Takes size-field bytes; once all four are in, validates them and starts the frame. */
+    private boolean readSizeField(ByteBuffer chunk) {
+        while (sizeField.hasRemaining() && chunk.hasRemaining()) {
+            sizeField.put(chunk.get());
+        }
+        if (sizeField.hasRemaining()) {
+            return false;
+        }
+        long size = Integer.toUnsignedLong(sizeField.getInt(0));
+        sizeField.clear();
+        if (size < P9.HEADER_SIZE || size > maxFrameSize) {
+            broken = true;
+            return false;
+        }
+        pendingSize = (int) size;
+        pending = ByteBuffer.allocate(Math.min(pendingSize, Math.max(INITIAL_CAPACITY, 4 + chunk.remaining())))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        pending.putInt(pendingSize);
+        return true;
+    }
+
+    private void fill(ByteBuffer chunk) {
+        int wanted = Math.min(pendingSize - pending.position(), chunk.remaining());
+        if (wanted > pending.remaining()) {
+            grow(pending.position() + wanted);
+        }
+        ByteBuffer part = chunk.slice(chunk.position(), wanted);
+        pending.put(part);
+        chunk.position(chunk.position() + wanted);
+    }
+
+    private void grow(int needed) {
+        int capacity = Math.min(pendingSize, Math.max(needed, pending.capacity() * 2));
+        ByteBuffer bigger = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+        bigger.put(pending.flip());
+        pending = bigger;
+    }
+}

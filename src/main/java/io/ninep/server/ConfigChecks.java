@@ -1,0 +1,33 @@
+package io.ninep.server;
+
+import io.ninep.config.ConfigurationException;
+import io.ninep.config.NinepConfig;
+import io.ninep.protocol.P9;
+
+/** Startup validation of the numeric limits; a bad value names its property. */
+final class ConfigChecks {
+    private ConfigChecks() {
+    }
+
+    static void validate(NinepConfig c) {
+        if (c.maxMsize() < P9.MIN_MSIZE) {
+            throw new ConfigurationException("ninep.max-msize", "must be at least " + P9.MIN_MSIZE);
+        }
+        if (c.port() < 0 || c.port() > 65535) {
+            throw new ConfigurationException("ninep.port", "must be 0..65535");
+        }
+        positive("ninep.worker-threads", c.workerThreads());
+        positive("ninep.max-fids", c.maxFids());
+        positive("ninep.max-pending", c.maxPending());
+        positive("ninep.max-connections", c.maxConnections());
+        if (c.versionTimeout().isNegative() || c.versionTimeout().isZero()) {
+            throw new ConfigurationException("ninep.version-timeout", "must be positive");
+        }
+    }
+
+    private static void positive(String property, int value) {
+        if (value <= 0) {
+            throw new ConfigurationException(property, "must be positive, is " + value);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package io.ninep.server;
+
+import io.netty.buffer.Unpooled;
+import io.ninep.export.Policies;
+import io.ninep.posix.Errno;
+import io.ninep.protocol.Rmessage;
+import io.ninep.protocol.Tmessage;
+import io.ninep.protocol.codec.Decoded;
+import io.ninep.protocol.codec.FrameAssembler;
+import io.ninep.protocol.codec.ReplyEncoder;
+import io.ninep.protocol.codec.RequestDecoder;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * One 9P connection. Everything here runs on the socket's event-loop context (STYLE.md: one object per
+ * connection, touched only on its own context); workers hand results back through {@link #onContext}.
+ *
+ * <p>The pending-tag table maps each tag in flight to its {@link Request}. A tag is free again only when
+ * its reply is written or dropped. A request reusing a tag still in flight cannot be answered in a way
+ * the client would not mistake for the original's reply, so the connection is closed and the violation
+ * counted. Requests before Tversion get Rlerror EPROTO and the connection stays open.
+ */
+public final class Connection {
+    private static final Logger LOG = Logger.getLogger(Connection.class);
+
+    private final long id;
+    private final NetSocket socket;
+    private final Context context;
+    private final Executor onContext;
+    private final Session session;
+    private final Dispatcher dispatcher;
+    private final Consumer<Connection> closeListener;
+    /** The export policies requests arriving now are processed under; replaced only on this context. */
+    private Policies policies;
+    private final ServerStats stats;
+    private final FrameAssembler assembler;
+    private final Map<Integer, Request> pending = new HashMap<>();
+    private final long startedMillis = System.currentTimeMillis();
+    private final AtomicLong requestsServed = new AtomicLong();
+    private final AtomicLong bytesIn = new AtomicLong();
+    private final AtomicLong bytesOut = new AtomicLong();
+    private volatile long lastActivityMillis = startedMillis;
+    private volatile boolean pausedForBackpressure;
+    private boolean versionBarrier;
+    private boolean closed;
+    private long versionTimer = -1;
+
+    public Connection(long id, NetSocket socket, Context context, Session session, Dispatcher dispatcher,
+                      Policies policies, Consumer<Connection> closeListener) {
+        this.closeListener = closeListener;
+        this.policies = policies;
+        this.id = id;
+        this.socket = socket;
+        this.context = context;
+        this.onContext = task -> context.runOnContext(v -> task.run());
+        this.session = session;
+        this.dispatcher = dispatcher;
+        this.stats = session.services().stats();
+        this.assembler = new FrameAssembler(session.services().config().maxMsize());
+    }
+
+    /** Wires the socket; call on the connection's context. */
+    public void start() {
+        socket.handler(this::onBytes);
+        socket.closeHandler(v -> onClosed());
+        socket.exceptionHandler(t -> LOG.debugf(t, "connection %d: socket error", id));
+        socket.drainHandler(v -> updateReading());
+        long timeout = session.services().config().versionTimeout().toMillis();
+        versionTimer = context.owner().setTimer(timeout, t -> {
+            if (!session.versioned() && !closed) {
+                LOG.infof("connection %d: no Tversion within %d ms, closing", id, timeout);
+                socket.close();
+            }
+        });
+    }
+
+    private void onBytes(Buffer chunk) {
+        lastActivityMillis = System.currentTimeMillis();
+        bytesIn.addAndGet(chunk.length());
+        stats.bytesIn.addAndGet(chunk.length());
+        if (!assembler.feed(chunk.getByteBuf().nioBuffer(), this::onFrame)) {
+            stats.decodeErrors.incrementAndGet();
+            LOG.infof("connection %d: broken frame (size outside 7..%d), closing", id, assembler.maxFrameSize());
+            close();
+        }
+    }
+
+    private void onFrame(ByteBuffer frame) {
+        if (closed) {
+            return;
+        }
+        Decoded decoded = RequestDecoder.decode(frame, session.msize());
+        if (decoded instanceof Decoded.Failure) {
+            Decoded.Failure f = (Decoded.Failure) decoded;
+            stats.decodeErrors.incrementAndGet();
+            if (tagInFlight(f.tag())) {
+                return;
+            }
+            LOG.debugf("connection %d: tag %d: %s", id, f.tag(), f.reason());
+            write(f.tag(), new Rmessage.Rlerror(f.errno().number()));
+            return;
+        }
+        int tag = ((Decoded.Ok) decoded).frame().tag();
+        Tmessage message = ((Decoded.Ok) decoded).frame().message();
+        if (tagInFlight(tag)) {
+            return;
+        }
+        if (!session.versioned() && !(message instanceof Tmessage.Tversion)) {
+            write(tag, new Rmessage.Rlerror(Errno.EPROTO.number()));
+            return;
+        }
+        Request request = new Request(tag, message);
+        pending.put(tag, request);
+        updateReading();
+        Uni<Rmessage> reply = dispatcher.dispatch(new Exchange(request, session, this, policies));
+        request.subscription(reply.emitOn(onContext).subscribe().with(
+                r -> complete(request, r),
+                t -> complete(request, new Rmessage.Rlerror(ErrnoMapper.toErrno(t).number()))));
+    }
+
+    /** A tag reused while in flight closes the connection (see the class comment). */
+    private boolean tagInFlight(int tag) {
+        if (!pending.containsKey(tag)) {
+            return false;
+        }
+        stats.tagReuse.incrementAndGet();
+        LOG.warnf("connection %d: tag %d reused while in flight, closing", id, tag);
+        close();
+        return true;
+    }
+
+    private void complete(Request request, Rmessage reply) {
+        if (request.state() == RequestState.CANCELLED || request.resolved() || !request.markAnswered()) {
+            return;
+        }
+        pending.remove(request.tag());
+        requestsServed.incrementAndGet();
+        if (request.replySuppressed() || closed) {
+            request.resolve();
+        } else {
+            write(request.tag(), reply).onComplete(ar -> request.resolve());
+        }
+        updateReading();
+    }
+
+    /**
+     * Cancels a request before its commit point: no effect, no reply, tag free at once. Returns false when
+     * the request has committed; its reply will still be sent, and {@link Request#whenResolved} tells when.
+     */
+    public boolean cancel(Request request) {
+        if (!request.tryCancel()) {
+            return false;
+        }
+        request.cancelSubscription();
+        pending.remove(request.tag());
+        request.resolve();
+        updateReading();
+        return true;
+    }
+
+    public Request pendingRequest(int tag) {
+        return pending.get(tag);
+    }
+
+    /**
+     * Aborts every request but {@code except}: those not yet committed are cancelled, committed ones finish
+     * with their reply suppressed. Completes once all are resolved (Tversion, close).
+     */
+    public Uni<Void> abortAll(Request except) {
+        List<Request> waiting = new ArrayList<>();
+        for (Request r : new ArrayList<>(pending.values())) {
+            if (r == except) {
+                continue;
+            }
+            if (!cancel(r)) {
+                r.suppressReply();
+                waiting.add(r);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().emitter(em -> {
+            int[] left = {waiting.size()};
+            for (Request r : waiting) {
+                r.whenResolved(() -> {
+                    if (--left[0] == 0) {
+                        em.complete(null);
+                    }
+                });
+            }
+        });
+    }
+
+    /** Stops reading new requests until {@link #endVersionBarrier}: Tversion resets the session alone. */
+    public void beginVersionBarrier() {
+        versionBarrier = true;
+        if (versionTimer >= 0) {
+            context.owner().cancelTimer(versionTimer);
+            versionTimer = -1;
+        }
+        updateReading();
+    }
+
+    public void endVersionBarrier(int msize) {
+        versionBarrier = false;
+        assembler.maxFrameSize(msize);
+        updateReading();
+    }
+
+    private Future<Void> write(int tag, Rmessage reply) {
+        ByteBuffer encoded = ReplyEncoder.encode(tag, reply);
+        if (encoded.remaining() > session.msize() && !(reply instanceof Rmessage.Rversion)) {
+            LOG.errorf("connection %d: %s for tag %d exceeds msize; sending EIO", id, reply.type(), tag);
+            encoded = ReplyEncoder.encode(tag, new Rmessage.Rlerror(Errno.EIO.number()));
+        }
+        int n = encoded.remaining();
+        bytesOut.addAndGet(n);
+        stats.bytesOut.addAndGet(n);
+        Future<Void> f = socket.write(Buffer.buffer(Unpooled.wrappedBuffer(encoded)));
+        if (socket.writeQueueFull()) {
+            updateReading();
+        }
+        return f;
+    }
+
+    /** Reads only while the pending table has room, the peer drains its replies and no Tversion runs. */
+    private void updateReading() {
+        if (closed) {
+            return;
+        }
+        boolean shouldPause = versionBarrier || pending.size() >= session.services().config().maxPending()
+                || socket.writeQueueFull();
+        if (shouldPause && !pausedForBackpressure) {
+            pausedForBackpressure = true;
+            if (!versionBarrier) {
+                stats.backpressurePauses.incrementAndGet();
+            }
+            socket.pause();
+        } else if (!shouldPause && pausedForBackpressure) {
+            pausedForBackpressure = false;
+            socket.resume();
+        }
+    }
+
+    /** Closes the socket; pending work is aborted and every fid and lock released in {@link #onClosed}. */
+    public void close() {
+        if (!closed) {
+            socket.close();
+        }
+    }
+
+    private void onClosed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (versionTimer >= 0) {
+            context.owner().cancelTimer(versionTimer);
+        }
+        stats.connectionsClosed.incrementAndGet();
+        abortAll(null).subscribe().with(v -> {
+            session.fids().clear();
+            session.services().locks().releaseConnection(id);
+        });
+        closeListener.accept(this);
+    }
+
+    /** Installs new policies on this connection's context; completes when installed (the acknowledgement). */
+    public CompletableFuture<Void> install(Policies next) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            policies = next;
+            ack.complete(null);
+        });
+        return ack;
+    }
+
+    /** Sets the policies directly; call on this connection's context. */
+    void policies(Policies current) {
+        this.policies = current;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    public String remoteAddress() {
+        return String.valueOf(socket.remoteAddress());
+    }
+
+    public long startedMillis() {
+        return startedMillis;
+    }
+
+    public long lastActivityMillis() {
+        return lastActivityMillis;
+    }
+
+    public long requestsServed() {
+        return requestsServed.get();
+    }
+
+    public long bytesIn() {
+        return bytesIn.get();
+    }
+
+    public long bytesOut() {
+        return bytesOut.get();
+    }
+
+    public boolean pausedForBackpressure() {
+        return pausedForBackpressure;
+    }
+
+    /** A copy of the pending-tag table; call on the connection's context. */
+    public List<Request> pendingSnapshot() {
+        return List.copyOf(pending.values());
+    }
+}

@@ -1,0 +1,123 @@
+package io.ninep.server;
+
+import io.ninep.protocol.Tmessage;
+import io.smallrye.mutiny.subscription.Cancellable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One request in flight: its entry in the connection's pending-tag table. The subscription and the
+ * resolution callbacks are touched only on the connection's event loop; {@link #state} is shared with the
+ * worker running the operation.
+ */
+public final class Request {
+    private final int tag;
+    private final Tmessage message;
+    private final long startNanos;
+    private final long startMillis;
+    private final AtomicReference<RequestState> state = new AtomicReference<>(RequestState.RUNNING);
+    /** Run once the request is resolved: its reply written to the socket, or dropped. */
+    private final List<Runnable> onResolved = new ArrayList<>();
+    private Cancellable subscription;
+    private boolean replySuppressed;
+    private boolean resolved;
+    private int flushesWaiting;
+
+    public Request(int tag, Tmessage message) {
+        this.tag = tag;
+        this.message = message;
+        this.startNanos = System.nanoTime();
+        this.startMillis = System.currentTimeMillis();
+    }
+
+    public int tag() {
+        return tag;
+    }
+
+    public Tmessage message() {
+        return message;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public RequestState state() {
+        return state.get();
+    }
+
+    /**
+     * Called by a handler right before the step that makes its effect real. Returns false when the
+     * request was cancelled first: the handler must then undo what it prepared and produce nothing.
+     */
+    public boolean commit() {
+        return state.compareAndSet(RequestState.RUNNING, RequestState.COMMITTED)
+                || state.get() == RequestState.COMMITTED;
+    }
+
+    /** The event loop's attempt to cancel; fails once the handler has committed. */
+    boolean tryCancel() {
+        return state.compareAndSet(RequestState.RUNNING, RequestState.CANCELLED);
+    }
+
+    boolean markAnswered() {
+        RequestState s = state.get();
+        return s != RequestState.CANCELLED && state.compareAndSet(s, RequestState.ANSWERED);
+    }
+
+    void subscription(Cancellable subscription) {
+        this.subscription = subscription;
+    }
+
+    void cancelSubscription() {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    /** A committed request whose reply must not reach the wire (Tversion reset, connection close). */
+    void suppressReply() {
+        replySuppressed = true;
+    }
+
+    boolean replySuppressed() {
+        return replySuppressed;
+    }
+
+    public boolean resolved() {
+        return resolved;
+    }
+
+    public void whenResolved(Runnable action) {
+        if (resolved) {
+            action.run();
+        } else {
+            onResolved.add(action);
+        }
+    }
+
+    public void flushWaiting() {
+        flushesWaiting++;
+    }
+
+    public int flushesWaiting() {
+        return flushesWaiting;
+    }
+
+    void resolve() {
+        resolved = true;
+        List<Runnable> actions = new ArrayList<>(onResolved);
+        onResolved.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    @Override
+    public String toString() {
+        return "Request[tag=" + tag + ", " + message.getClass().getSimpleName() + ", " + state.get() + "]";
+    }
+}

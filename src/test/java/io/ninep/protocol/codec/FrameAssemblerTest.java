@@ -1,0 +1,182 @@
+package io.ninep.protocol.codec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Split and coalesced network reads, and every framing error, through {@link FrameAssembler}. */
+class FrameAssemblerTest {
+    private static final String CLUNK = "0b000000 78 3412 05000000";
+    private static final String FLUSH = "09000000 6c 0100 feff";
+    private static final String VERSION = "15000000 64 ffff 00001000 0800 3950323030302e4c";
+    private static final String EMPTY = "07000000 79 0200";
+
+    private final List<byte[]> frames = new ArrayList<>();
+    private final FrameAssembler assembler = new FrameAssembler(8192);
+
+    private boolean feed(byte[] bytes, int from, int to) {
+        return assembler.feed(ByteBuffer.wrap(bytes, from, to - from), frame -> {
+            assertEquals(0, frame.position());
+            assertEquals(ByteOrder.LITTLE_ENDIAN, frame.order());
+            frames.add(Hex.of(frame));
+        });
+    }
+
+    private boolean feed(String hex) {
+        byte[] bytes = Hex.bytes(hex);
+        return feed(bytes, 0, bytes.length);
+    }
+
+    @Test
+    void wholeFrameInOneChunk() {
+        assertTrue(feed(CLUNK));
+        assertEquals(1, frames.size());
+        assertArrayEquals(Hex.bytes(CLUNK), frames.get(0));
+        assertEquals(0, assembler.buffered());
+    }
+
+    @Test
+    void byteByByteFeedingYieldsEachFrameOnce() {
+        byte[] stream = Hex.bytes(CLUNK + VERSION + EMPTY);
+        for (int i = 0; i < stream.length; i++) {
+            assertTrue(feed(stream, i, i + 1));
+        }
+        assertEquals(3, frames.size());
+        assertArrayEquals(Hex.bytes(CLUNK), frames.get(0));
+        assertArrayEquals(Hex.bytes(VERSION), frames.get(1));
+        assertArrayEquals(Hex.bytes(EMPTY), frames.get(2));
+        assertEquals(0, assembler.buffered());
+    }
+
+    @ParameterizedTest(name = "split after {0} bytes")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 10})
+    void frameSplitAnywhereIncludingInsideTheSizeField(int split) {
+        byte[] bytes = Hex.bytes(CLUNK);
+        assertTrue(feed(bytes, 0, split));
+        assertEquals(split, assembler.buffered());
+        assertTrue(frames.isEmpty());
+        assertTrue(feed(bytes, split, bytes.length));
+        assertEquals(1, frames.size());
+        assertArrayEquals(bytes, frames.get(0));
+    }
+
+    @Test
+    void threeFramesInOneChunkComeOutInOrder() {
+        assertTrue(feed(FLUSH + CLUNK + EMPTY));
+        assertEquals(3, frames.size());
+        assertArrayEquals(Hex.bytes(FLUSH), frames.get(0));
+        assertArrayEquals(Hex.bytes(CLUNK), frames.get(1));
+        assertArrayEquals(Hex.bytes(EMPTY), frames.get(2));
+    }
+
+    @Test
+    void chunkEndingMidwayThroughTheNextFrameKeepsTheRest() {
+        byte[] stream = Hex.bytes(CLUNK + VERSION);
+        assertTrue(feed(stream, 0, 13));
+        assertEquals(1, frames.size());
+        assertEquals(2, assembler.buffered());
+        assertTrue(feed(stream, 13, stream.length));
+        assertEquals(2, frames.size());
+        assertArrayEquals(Hex.bytes(VERSION), frames.get(1));
+    }
+
+    @Test
+    void framesAreCopiesTheCallerMayReuseItsChunk() {
+        byte[] bytes = Hex.bytes(CLUNK);
+        List<ByteBuffer> kept = new ArrayList<>();
+        assembler.feed(ByteBuffer.wrap(bytes), kept::add);
+        bytes[7] = 0x7f;
+        assertEquals(0x05, kept.get(0).get(7));
+        assertEquals(11, kept.get(0).capacity(), "exactly sized");
+    }
+
+    @Test
+    void largeFrameArrivingInManyChunksIsReassembled() {
+        FrameAssembler big = new FrameAssembler(1 << 20);
+        byte[] frame = new byte[300_000];
+        ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).putInt(frame.length).put((byte) 118);
+        for (int i = 7; i < frame.length; i++) {
+            frame[i] = (byte) i;
+        }
+        List<ByteBuffer> out = new ArrayList<>();
+        for (int at = 0; at < frame.length; at += 1000) {
+            assertTrue(big.feed(ByteBuffer.wrap(frame, at, Math.min(1000, frame.length - at)), out::add));
+        }
+        assertEquals(1, out.size());
+        assertArrayEquals(frame, Hex.of(out.get(0)));
+        assertEquals(frame.length, out.get(0).capacity());
+    }
+
+    @Test
+    void announcedFrameHoldsOnlyTheBytesThatArrived() {
+        FrameAssembler big = new FrameAssembler(1 << 20);
+        assertTrue(big.feed(Hex.buffer("00001000 76 0100 01"), f -> { }));
+        assertEquals(8, big.buffered());
+    }
+
+    @ParameterizedTest(name = "size field {0}")
+    @ValueSource(strings = {"00000000", "01000000", "06000000", "01200000", "ffffffff", "00000080"})
+    void impossibleSizeFieldIsAFramingError(String sizeField) {
+        assertFalse(feed(sizeField + " 78 3412 05000000"));
+        assertTrue(frames.isEmpty());
+    }
+
+    @Test
+    void sizeFieldIsCheckedAsSoonAsItsFourBytesAreIn() {
+        assertTrue(feed("ffff"));
+        assertFalse(feed("ffff"));
+    }
+
+    @Test
+    void sizeSevenWithNothingAfterItWaitsForTheHeader() {
+        assertTrue(feed("07000000"));
+        assertTrue(frames.isEmpty());
+        assertEquals(4, assembler.buffered());
+        assertTrue(feed("79 0200"));
+        assertEquals(1, frames.size());
+    }
+
+    @Test
+    void frameOfExactlyMaxFrameSizeIsAccepted() {
+        FrameAssembler small = new FrameAssembler(11);
+        List<ByteBuffer> out = new ArrayList<>();
+        assertTrue(small.feed(Hex.buffer(CLUNK), out::add));
+        assertEquals(1, out.size());
+        assertFalse(small.feed(Hex.buffer("0c000000 78 3412 05000000 00"), out::add));
+    }
+
+    @Test
+    void framesBeforeABadSizeAreDeliveredAndLaterFeedsAreRefused() {
+        assertFalse(feed(CLUNK + "05000000 00"));
+        assertEquals(1, frames.size());
+        assertFalse(feed(CLUNK));
+        assertEquals(1, frames.size());
+    }
+
+    @Test
+    void loweredMaxFrameSizeAppliesToTheNextSizeField() {
+        assertTrue(feed("15000000 64"));
+        assembler.maxFrameSize(12);
+        assertEquals(12, assembler.maxFrameSize());
+        assertTrue(feed("ffff 00001000 0800 3950323030302e4c"));
+        assertEquals(1, frames.size());
+        assertTrue(feed(CLUNK));
+        assertFalse(feed(VERSION));
+    }
+
+    @Test
+    void maxFrameSizeBelowAHeaderIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new FrameAssembler(6));
+    }
+}
