@@ -31,6 +31,26 @@ public interface NinepConfig {
 
     Map<String, ExportConfig> exports();
 
+    /** Event loops accepting and serving 9P connections; defaults to the number of CPUs. */
+    @WithName("event-loops")
+    Optional<Integer> eventLoopsSetting();
+
+    default int eventLoops() {
+        return eventLoopsSetting().orElse(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Bytes that in-flight request and reply buffers may use across all connections; beyond it connections
+     * pause. Defaults to a quarter of the maximum heap, and never less than four msize-sized exchanges.
+     */
+    @WithName("memory-budget")
+    Optional<Long> memoryBudgetSetting();
+
+    default long memoryBudget() {
+        long floor = 8L * maxMsize();
+        return Math.max(floor, memoryBudgetSetting().orElse(Runtime.getRuntime().maxMemory() / 4));
+    }
+
     /** Threads that run blocking file-system calls (never the event loop). */
     @WithName("worker-threads")
     @WithDefault("32")
@@ -55,6 +75,11 @@ public interface NinepConfig {
     @WithName("version-timeout")
     @WithDefault("30s")
     Duration versionTimeout();
+
+    /** On shutdown, how long in-flight requests may take to finish before connections are closed. */
+    @WithName("shutdown-timeout")
+    @WithDefault("20s")
+    Duration shutdownTimeout();
 
     interface ExportConfig {
         /** {@code memory} or {@code local}. */

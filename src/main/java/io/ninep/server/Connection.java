@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,8 +48,14 @@ public final class Connection {
     /** The export policies requests arriving now are processed under; replaced only on this context. */
     private Policies policies;
     private final ServerStats stats;
+    private final RequestListener listener;
     private final FrameAssembler assembler;
     private final Map<Integer, Request> pending = new HashMap<>();
+    /** Requests received but not yet started: waiting for room in the pending table or the memory budget. */
+    private final ArrayDeque<Request> backlog = new ArrayDeque<>();
+    private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
+    private final MemoryBudget budget;
+    private boolean waitingForBudget;
     private final long startedMillis = System.currentTimeMillis();
     private final AtomicLong requestsServed = new AtomicLong();
     private final AtomicLong bytesIn = new AtomicLong();
@@ -56,6 +63,7 @@ public final class Connection {
     private volatile long lastActivityMillis = startedMillis;
     private volatile boolean pausedForBackpressure;
     private boolean versionBarrier;
+    private boolean draining;
     private boolean closed;
     private long versionTimer = -1;
 
@@ -70,6 +78,8 @@ public final class Connection {
         this.session = session;
         this.dispatcher = dispatcher;
         this.stats = session.services().stats();
+        this.listener = session.services().listener();
+        this.budget = session.services().budget();
         this.assembler = new FrameAssembler(session.services().config().maxMsize());
     }
 
@@ -119,13 +129,65 @@ public final class Connection {
         if (tagInFlight(tag)) {
             return;
         }
-        if (!session.versioned() && !(message instanceof Tmessage.Tversion)) {
-            write(tag, new Rmessage.Rlerror(Errno.EPROTO.number()));
+        Request request = new Request(tag, message, Admission.cost(frame.remaining(), message, session.msize()));
+        if (message instanceof Tmessage.Tflush) {
+            admitFlush(request, (Tmessage.Tflush) message);
+        } else {
+            backlog.add(request);
+            admit();
+        }
+    }
+
+    /**
+     * Starts requests from the backlog in arrival order while the pending table has room, no Tversion is
+     * resetting the session, and the memory budget grants each its reservation; otherwise waits for room.
+     */
+    private void admit() {
+        while (!backlog.isEmpty() && !closed && !versionBarrier
+                && pending.size() < session.services().config().maxPending()) {
+            Request next = backlog.peek();
+            if (!budget.tryReserve(next.cost())) {
+                if (!waitingForBudget) {
+                    waitingForBudget = true;
+                    stats.budgetWaits.incrementAndGet();
+                    budget.await(next.cost(), () -> context.runOnContext(v -> {
+                        waitingForBudget = false;
+                        admit();
+                    }));
+                }
+                break;
+            }
+            backlog.poll();
+            start(next);
+        }
+        updateReading();
+    }
+
+    /**
+     * A Tflush never queues behind the backlog (kernel lesson: a flush can always be sent). When its
+     * oldtag is still waiting for admission, that request simply never starts: no effect, no reply.
+     */
+    private void admitFlush(Request flush, Tmessage.Tflush m) {
+        Request queued = backlog.stream().filter(r -> r.tag() == m.oldtag()).findFirst().orElse(null);
+        if (queued != null) {
+            backlog.remove(queued);
+            stats.flushDropped.incrementAndGet();
+            listener.dropped(queued.message().opName(), System.nanoTime() - queued.startNanos());
+            write(flush.tag(), new Rmessage.Rflush());
+            admit();
             return;
         }
-        Request request = new Request(tag, message);
-        pending.put(tag, request);
-        updateReading();
+        budget.forceReserve(flush.cost());
+        start(flush);
+    }
+
+    private void start(Request request) {
+        if (!session.versioned() && !(request.message() instanceof Tmessage.Tversion)) {
+            budget.release(request.cost());
+            write(request.tag(), new Rmessage.Rlerror(Errno.EPROTO.number()));
+            return;
+        }
+        pending.put(request.tag(), request);
         Uni<Rmessage> reply = dispatcher.dispatch(new Exchange(request, session, this, policies));
         request.subscription(reply.emitOn(onContext).subscribe().with(
                 r -> complete(request, r),
@@ -134,7 +196,7 @@ public final class Connection {
 
     /** A tag reused while in flight closes the connection (see the class comment). */
     private boolean tagInFlight(int tag) {
-        if (!pending.containsKey(tag)) {
+        if (!pending.containsKey(tag) && backlog.stream().noneMatch(r -> r.tag() == tag)) {
             return false;
         }
         stats.tagReuse.incrementAndGet();
@@ -149,12 +211,24 @@ public final class Connection {
         }
         pending.remove(request.tag());
         requestsServed.incrementAndGet();
+        Errno errno = reply instanceof Rmessage.Rlerror
+                ? Errno.of(((Rmessage.Rlerror) reply).ecode()).orElse(Errno.EIO) : null;
+        listener.answered(request.message().opName(), errno, System.nanoTime() - request.startNanos());
         if (request.replySuppressed() || closed) {
-            request.resolve();
+            finish(request);
         } else {
-            write(request.tag(), reply).onComplete(ar -> request.resolve());
+            write(request.tag(), reply).onComplete(ar -> finish(request));
         }
-        updateReading();
+    }
+
+    /** The request's reply is written or dropped: its tag and its memory are free again. */
+    private void finish(Request request) {
+        budget.release(request.cost());
+        request.resolve();
+        if (draining && pending.isEmpty() && backlog.isEmpty()) {
+            socket.close();
+        }
+        admit();
     }
 
     /**
@@ -167,8 +241,8 @@ public final class Connection {
         }
         request.cancelSubscription();
         pending.remove(request.tag());
-        request.resolve();
-        updateReading();
+        listener.dropped(request.message().opName(), System.nanoTime() - request.startNanos());
+        finish(request);
         return true;
     }
 
@@ -219,13 +293,14 @@ public final class Connection {
     public void endVersionBarrier(int msize) {
         versionBarrier = false;
         assembler.maxFrameSize(msize);
-        updateReading();
+        admit();
     }
 
     private Future<Void> write(int tag, Rmessage reply) {
         ByteBuffer encoded = ReplyEncoder.encode(tag, reply);
-        if (encoded.remaining() > session.msize() && !(reply instanceof Rmessage.Rversion)) {
-            LOG.errorf("connection %d: %s for tag %d exceeds msize; sending EIO", id, reply.type(), tag);
+        // Linux drops the connection on a reply of msize bytes or more (trans_fd.c p9_read_work).
+        if (encoded.remaining() >= session.msize() && !(reply instanceof Rmessage.Rversion)) {
+            LOG.errorf("connection %d: reply type %d for tag %d reaches msize; sending EIO", id, reply.type(), tag);
             encoded = ReplyEncoder.encode(tag, new Rmessage.Rlerror(Errno.EIO.number()));
         }
         int n = encoded.remaining();
@@ -243,8 +318,11 @@ public final class Connection {
         if (closed) {
             return;
         }
-        boolean shouldPause = versionBarrier || pending.size() >= session.services().config().maxPending()
-                || socket.writeQueueFull();
+        if (draining) {
+            return;
+        }
+        boolean shouldPause = versionBarrier || !backlog.isEmpty()
+                || pending.size() >= session.services().config().maxPending() || socket.writeQueueFull();
         if (shouldPause && !pausedForBackpressure) {
             pausedForBackpressure = true;
             if (!versionBarrier) {
@@ -255,6 +333,25 @@ public final class Connection {
             pausedForBackpressure = false;
             socket.resume();
         }
+    }
+
+    /**
+     * Stops reading new requests, lets those already received finish and be answered, then closes.
+     * Completes when the connection is closed. Call on this connection's context.
+     */
+    public CompletableFuture<Void> drain() {
+        if (!closed) {
+            draining = true;
+            socket.pause();
+            if (pending.isEmpty() && backlog.isEmpty()) {
+                socket.close();
+            }
+        }
+        return closedFuture;
+    }
+
+    public boolean draining() {
+        return draining;
     }
 
     /** Closes the socket; pending work is aborted and every fid and lock released in {@link #onClosed}. */
@@ -269,6 +366,7 @@ public final class Connection {
             return;
         }
         closed = true;
+        backlog.clear();
         if (versionTimer >= 0) {
             context.owner().cancelTimer(versionTimer);
         }
@@ -278,6 +376,7 @@ public final class Connection {
             session.services().locks().releaseConnection(id);
         });
         closeListener.accept(this);
+        closedFuture.complete(null);
     }
 
     /** Installs new policies on this connection's context; completes when installed (the acknowledgement). */

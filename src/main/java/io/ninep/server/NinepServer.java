@@ -8,12 +8,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -34,16 +37,19 @@ public class NinepServer {
     private final LockTable locks = new LockTable();
     private final ConnectionRegistry connections;
     private final ControlPlane controlPlane;
+    private final Instance<RequestListener> requestListeners;
     private final AtomicLong connectionIds = new AtomicLong();
     private ExecutorService workers;
     private Services services;
     private Dispatcher dispatcher;
-    private NetServer server;
+    private final List<ListenerVerticle> listeners = new CopyOnWriteArrayList<>();
     private volatile int port = -1;
+    private volatile boolean shuttingDown;
 
     @Inject
     public NinepServer(Vertx vertx, NinepConfig config, ExportRegistry exports, ConnectionRegistry connections,
-                       ControlPlane controlPlane) {
+                       ControlPlane controlPlane, Instance<RequestListener> requestListeners) {
+        this.requestListeners = requestListeners;
         this.vertx = vertx;
         this.connections = connections;
         this.controlPlane = controlPlane;
@@ -54,25 +60,65 @@ public class NinepServer {
     void onStart(@Observes StartupEvent event) throws Exception {
         ConfigChecks.validate(config);
         workers = Executors.newFixedThreadPool(config.workerThreads(), workerThreads());
-        services = new Services(config, exports, locks, workers, stats);
+        services = new Services(config, exports, locks, workers, stats,
+                requestListeners.isResolvable() ? requestListeners.get() : RequestListener.NONE,
+                new MemoryBudget(config.memoryBudget()));
         dispatcher = new Dispatcher(Handlers.all());
-        NetServerOptions options = new NetServerOptions().setHost(config.host()).setPort(config.port())
-                .setTcpNoDelay(true).setReuseAddress(true);
-        server = vertx.createNetServer(options).connectHandler(this::accept);
-        port = server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();
-        LOG.infof("9P2000.L listening on %s:%d (exports: %s)", config.host(), port,
+        // Vert.x shares one bound port among servers listening on the same (host, port) key; port 0 would
+        // give each its own random port, whereas a negative port means "one random port, shared".
+        int bindPort = config.port() == 0 ? -1 : config.port();
+        for (int i = 0; i < config.eventLoops(); i++) {
+            listeners.add(deploy(bindPort));
+        }
+        port = listeners.get(0).actualPort();
+        LOG.infof("9P2000.L listening on %s:%d with %d event loops (exports: %s)", config.host(), port,
+                listeners.size(),
                 String.join(", ", exports.all().stream().map(e -> e.name() + "=" + e.type() + ":" + e.location())
                         .toList()));
     }
 
+    private ListenerVerticle deploy(int onPort) throws Exception {
+        NetServerOptions options = new NetServerOptions().setHost(config.host()).setPort(onPort)
+                .setTcpNoDelay(true).setReuseAddress(true);
+        ListenerVerticle listener = new ListenerVerticle(options, this::accept);
+        vertx.deployVerticle(listener).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return listener;
+    }
+
+    /** Stops accepting new connections on every listener; open connections stay. */
+    public CompletableFuture<Void> stopAccepting() {
+        return CompletableFuture.allOf(listeners.stream()
+                .map(l -> l.stopAccepting().toCompletionStage().toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Graceful stop (SIGTERM): readiness turns DOWN at once, the listeners stop accepting, every connection
+     * stops reading and finishes what is in flight (its replies are written), then closes; connections still
+     * busy at {@code ninep.shutdown-timeout} are closed anyway.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        if (server != null) {
-            server.close().toCompletionStage().toCompletableFuture().join();
+        shuttingDown = true;
+        stopAccepting().join();
+        CompletableFuture<?>[] drains = connections.all().stream().map(c -> {
+            CompletableFuture<Void> drained = new CompletableFuture<>();
+            c.context().runOnContext(v -> c.drain().whenComplete((r, t) -> drained.complete(null)));
+            return drained;
+        }).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(drains).get(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warnf("shutdown: connections still busy after %s; closing them", config.shutdownTimeout());
+            connections.all().forEach(c -> c.context().runOnContext(v -> c.close()));
         }
-        connections.all().forEach(c -> c.context().runOnContext(v -> c.close()));
         if (workers != null) {
             workers.shutdown();
         }
+    }
+
+    /** True from the moment a shutdown begins: readiness reports DOWN. */
+    public boolean shuttingDown() {
+        return shuttingDown;
     }
 
     private void accept(NetSocket socket) {

@@ -16,6 +16,7 @@ public final class Request {
     private final Tmessage message;
     private final long startNanos;
     private final long startMillis;
+    private final long cost;
     private final AtomicReference<RequestState> state = new AtomicReference<>(RequestState.RUNNING);
     /** Run once the request is resolved: its reply written to the socket, or dropped. */
     private final List<Runnable> onResolved = new ArrayList<>();
@@ -24,7 +25,9 @@ public final class Request {
     private boolean resolved;
     private int flushesWaiting;
 
-    public Request(int tag, Tmessage message) {
+    /** @param cost bytes reserved in the memory budget for this request and its reply */
+    public Request(int tag, Tmessage message, long cost) {
+        this.cost = cost;
         this.tag = tag;
         this.message = message;
         this.startNanos = System.nanoTime();
@@ -37,6 +40,10 @@ public final class Request {
 
     public Tmessage message() {
         return message;
+    }
+
+    public long cost() {
+        return cost;
     }
 
     public long startNanos() {

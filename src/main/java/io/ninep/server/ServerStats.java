@@ -17,8 +17,13 @@ public final class ServerStats {
     /** Tflush naming a tag with nothing in flight. */
     public final AtomicLong flushUnknownTag = new AtomicLong();
     public final AtomicLong backpressurePauses = new AtomicLong();
+    /** Times a connection had to wait for room in the memory budget. */
+    public final AtomicLong budgetWaits = new AtomicLong();
     public final AtomicLong bytesIn = new AtomicLong();
     public final AtomicLong bytesOut = new AtomicLong();
+    /** File data returned by Tread and accepted by Twrite. */
+    public final AtomicLong bytesRead = new AtomicLong();
+    public final AtomicLong bytesWritten = new AtomicLong();
     /** Fids bound and not yet freed on every connection (a fid clunked while in use counts until freed). */
     public final AtomicLong liveFids = new AtomicLong();
 }

@@ -7,5 +7,6 @@ import java.util.concurrent.ExecutorService;
 
 /** What every connection shares: exports, the lock table, the worker pool, limits and counters. */
 public record Services(NinepConfig config, ExportRegistry exports, LockTable locks, ExecutorService workers,
-                       ServerStats stats) {
+                       ServerStats stats, RequestListener listener,
+                       MemoryBudget budget) {
 }

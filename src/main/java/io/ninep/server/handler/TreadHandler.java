@@ -36,7 +36,7 @@ public final class TreadHandler implements Handler<Tread> {
                 throw new FsException(Errno.EBADF, "fid not open for reading");
             }
             ByteBuffer buffer = ByteBuffer.allocate(count);
-            fid.export().fileSystem().read(file, m.offset(), buffer);
+            x.services().stats().bytesRead.addAndGet(fid.export().fileSystem().read(file, m.offset(), buffer));
             return new Rmessage.Rread(buffer.flip());
         });
     }

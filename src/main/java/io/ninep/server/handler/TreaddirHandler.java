@@ -11,11 +11,10 @@ import java.util.List;
 
 /**
  * Treaddir: entries after the offset cookie, whole entries only, as many as fit in count (clamped to
- * msize − 11, the reply's header being size type tag count). Offsets are the backend's cookies, valid
+ * msize − 24 like a read, so the reply stays below msize). Offsets are the backend's cookies, valid
  * across calls and reopen; an empty reply ends the directory. Read-only: no commit point.
  */
 public final class TreaddirHandler implements Handler<Treaddir> {
-    private static final int RREADDIR_HEADER = 11;
 
     @Override
     public Class<Treaddir> messageType() {
@@ -24,7 +23,7 @@ public final class TreaddirHandler implements Handler<Treaddir> {
 
     @Override
     public Uni<Rmessage> handle(Exchange x, Treaddir m) {
-        int budget = (int) Math.min(Integer.toUnsignedLong(m.count()), x.session().msize() - RREADDIR_HEADER);
+        int budget = (int) Math.min(Integer.toUnsignedLong(m.count()), x.session().ioUnit());
         return x.onFid(m.fid(), fid -> {
             var dir = fid.requireOpenDirectory();
             List<Dirent> entries = new ArrayList<>();

@@ -45,6 +45,7 @@ public final class TwriteHandler implements Handler<Twrite> {
             if (written == 0 && wanted > 0) {
                 throw new FsException(Errno.ENOSPC, "nothing written");
             }
+            x.services().stats().bytesWritten.addAndGet(written);
             return new Rmessage.Rwrite(written);
         });
     }
