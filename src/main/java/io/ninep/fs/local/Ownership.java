@@ -1,0 +1,43 @@
+package io.ninep.fs.local;
+
+import io.ninep.fs.FileType;
+import io.ninep.fs.FsException;
+import io.ninep.fs.Identity;
+import io.ninep.posix.Errno;
+
+/**
+ * Owner and permissions of a file the server creates. Running as root, it belongs to the client's uid and the
+ * gid the create names. Running unprivileged, Linux lets the server give files away only to itself and its own
+ * groups; the kernel's EPERM for anything else is accepted and the file keeps the server's uid (and its default
+ * group). Permissions are the client's exactly: the client already applied its umask, so the server's must not
+ * strip bits again, and a chown as root clears set-id bits that the requested mode may carry.
+ */
+final class Ownership {
+    /** The permissions of a symlink, which has no mode of its own to set. */
+    static final int NO_MODE = -1;
+
+    private final boolean privileged = Syscalls.geteuid() == 0;
+
+    void claim(LocalNode node, Identity who, int permissions) {
+        try {
+            Syscalls.fchownat(node.fd(), "", who.uid(), who.gid(),
+                    Linux.AT_EMPTY_PATH | Linux.AT_SYMLINK_NOFOLLOW);
+        } catch (FsException e) {
+            if (privileged || e.errno() != Errno.EPERM) {
+                throw e;
+            }
+        }
+        if (permissions != NO_MODE) {
+            settleMode(node, permissions & 07777);
+        }
+    }
+
+    /** A directory keeps the set-group-ID bit it inherited from a set-group-ID parent, as mkdir(2) gives it. */
+    private static void settleMode(LocalNode node, int permissions) {
+        int mode = Syscalls.statx(node.fd(), "", Linux.AT_EMPTY_PATH | Linux.AT_SYMLINK_NOFOLLOW).mode() & 07777;
+        int wanted = node.type() == FileType.DIRECTORY ? permissions | (mode & 02000) : permissions;
+        if (mode != wanted) {
+            Syscalls.fchmodat(Linux.AT_FDCWD, node.procPath(), wanted, 0);
+        }
+    }
+}
