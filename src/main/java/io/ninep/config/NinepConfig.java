@@ -76,6 +76,14 @@ public interface NinepConfig {
     @WithDefault("30s")
     Duration versionTimeout();
 
+    /**
+     * A connection with nothing in flight and no traffic for this long is closed; 0 (the default) never
+     * closes one: the Linux client keeps a mount's single connection open for as long as it is mounted.
+     */
+    @WithName("idle-timeout")
+    @WithDefault("0s")
+    Duration idleTimeout();
+
     /** On shutdown, how long in-flight requests may take to finish before connections are closed. */
     @WithName("shutdown-timeout")
     @WithDefault("20s")

@@ -23,6 +23,9 @@ final class ConfigChecks {
         if (c.versionTimeout().isNegative() || c.versionTimeout().isZero()) {
             throw new ConfigurationException("ninep.version-timeout", "must be positive");
         }
+        if (c.idleTimeout().isNegative()) {
+            throw new ConfigurationException("ninep.idle-timeout", "must not be negative");
+        }
     }
 
     private static void positive(String property, int value) {

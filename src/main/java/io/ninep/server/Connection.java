@@ -66,6 +66,7 @@ public final class Connection {
     private boolean draining;
     private boolean closed;
     private long versionTimer = -1;
+    private long idleTimer = -1;
 
     public Connection(long id, NetSocket socket, Context context, Session session, Dispatcher dispatcher,
                       Policies policies, Consumer<Connection> closeListener) {
@@ -89,11 +90,26 @@ public final class Connection {
         socket.closeHandler(v -> onClosed());
         socket.exceptionHandler(t -> LOG.debugf(t, "connection %d: socket error", id));
         socket.drainHandler(v -> updateReading());
+        startIdleTimer();
         long timeout = session.services().config().versionTimeout().toMillis();
         versionTimer = context.owner().setTimer(timeout, t -> {
             if (!session.versioned() && !closed) {
                 LOG.infof("connection %d: no Tversion within %d ms, closing", id, timeout);
                 socket.close();
+            }
+        });
+    }
+
+    private void startIdleTimer() {
+        long idle = session.services().config().idleTimeout().toMillis();
+        if (idle <= 0) {
+            return;
+        }
+        idleTimer = context.owner().setPeriodic(Math.max(1000, idle / 4), t -> {
+            if (pending.isEmpty() && backlog.isEmpty()
+                    && System.currentTimeMillis() - lastActivityMillis >= idle) {
+                LOG.infof("connection %d: idle for %d ms, closing", id, idle);
+                close();
             }
         });
     }
@@ -369,6 +385,9 @@ public final class Connection {
         backlog.clear();
         if (versionTimer >= 0) {
             context.owner().cancelTimer(versionTimer);
+        }
+        if (idleTimer >= 0) {
+            context.owner().cancelTimer(idleTimer);
         }
         stats.connectionsClosed.incrementAndGet();
         abortAll(null).subscribe().with(v -> {
