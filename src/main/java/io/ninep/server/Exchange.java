@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * held only while that work runs, so a cancelled request that never started holds nothing.
  */
 public final class Exchange {
+    private static final java.util.Set<String> XATTR_FID_OPS = java.util.Set.of("read", "write", "clunk");
+
     private final Request request;
     private final Session session;
     private final Connection connection;
@@ -62,6 +64,7 @@ public final class Exchange {
         return onExport(export, () -> {
             Fid fid = session.fids().acquire(number);
             try {
+                requireUsableFor(fid);
                 return body.apply(fid);
             } finally {
                 session.fids().release(fid);
@@ -85,6 +88,8 @@ public final class Exchange {
             try {
                 Fid b = session.fids().acquire(second);
                 try {
+                    requireUsableFor(a);
+                    requireUsableFor(b);
                     return body.apply(a, b);
                 } finally {
                     session.fids().release(b);
@@ -130,6 +135,15 @@ public final class Exchange {
             });
             emitter.onTermination(() -> task.cancel(false));
         });
+    }
+
+    /** An xattr fid serves only Tread, Twrite and Tclunk (the state table in {@link Fid}). */
+    private void requireUsableFor(Fid fid) {
+        Fid.Kind kind = fid.kind();
+        if ((kind == Fid.Kind.XATTR_READ || kind == Fid.Kind.XATTR_WRITE)
+                && !XATTR_FID_OPS.contains(request.message().opName())) {
+            throw new FsException(Errno.EBADF, "fid " + fid.number() + " is an xattr fid");
+        }
     }
 
     /**
