@@ -86,16 +86,16 @@ class ReaddirTest extends NinepServerTestBase {
         freshDir(c, 2);
         Set<String> expected = populate(c);
         openDir(c, 3);
-        // One byte short of two of our entries: past "." and "..", every reply holds exactly one whole entry.
+        // One byte short of two of our entries: every reply holds exactly one of them (the order is the
+        // backend's, so "." or ".." may share a reply with one).
         int count = 2 * (24 + "entry-000".length()) - 1;
         List<Dirent> all = new ArrayList<>();
         long offset = 0;
         for (List<Dirent> reply = c.readdir(3, offset, count); !reply.isEmpty();
              reply = c.readdir(3, offset, count)) {
             assertTrue(reply.stream().mapToInt(Dirent::wireSize).sum() <= count, "reply larger than count");
-            if (reply.stream().anyMatch(d -> d.name().startsWith("entry-"))) {
-                assertEquals(1, reply.size(), "a reply with room for one entry and a part of another");
-            }
+            assertTrue(reply.stream().filter(d -> d.name().startsWith("entry-")).count() <= 1,
+                    "a reply with room for one entry and a part of another");
             all.addAll(reply);
             offset = reply.get(reply.size() - 1).offset();
         }
