@@ -108,6 +108,22 @@ public interface NinepConfig {
 
         /** Fault and latency injection per operation (lower-case message name without its T). */
         Map<String, FaultConfig> faults();
+
+        /** A {@code local} export's files on other devices than its root's: remap, forbid or warn. */
+        @WithDefault("remap")
+        String multidevs();
+
+        /**
+         * Where a {@code local} export keeps its qid table: a path (relative to the export root, or absolute
+         * outside the export), or {@code none} for memory only. Default {@code .ninep-qid-table} in the root.
+         */
+        @WithName("qid-table")
+        Optional<String> qidTable();
+
+        /** Most prefix plus full-map entries of a qid table; a file needing more gets EOVERFLOW. */
+        @WithName("qid-table-max-entries")
+        @WithDefault("262144")
+        long qidTableMaxEntries();
     }
 
     interface FaultConfig {

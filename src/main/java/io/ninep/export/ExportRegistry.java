@@ -2,6 +2,8 @@ package io.ninep.export;
 
 import io.ninep.config.ConfigurationException;
 import io.ninep.config.NinepConfig;
+import io.ninep.export.qid.LocalQid;
+import io.ninep.export.qid.QidSettings;
 import io.ninep.fs.FileSystem;
 import io.ninep.fs.local.LocalFileSystem;
 import io.ninep.fs.memory.MemoryFileSystem;
@@ -46,9 +48,11 @@ public class ExportRegistry {
                 String path = ec.path().orElseThrow(() -> new ConfigurationException(prefix + "path",
                         "is required for a local export"));
                 Path root = Path.of(path).toAbsolutePath().normalize();
+                QidSettings qid = QidSettings.parse(prefix, root, ec.multidevs(), ec.qidTable(),
+                        ec.qidTableMaxEntries());
                 try {
-                    return new Export(name, "local", root.toString(), LocalFileSystem.open(root, name),
-                            policy, new InodeQidMapper());
+                    LocalQid.Wiring w = LocalQid.wire(name, qid, root, LocalFileSystem.open(root, name));
+                    return new Export(name, "local", root.toString(), w.fileSystem(), policy, w.mapper());
                 } catch (RuntimeException e) {
                     throw new ConfigurationException(prefix + "path", "cannot serve " + root + ": " + e.getMessage());
                 }
@@ -88,7 +92,10 @@ public class ExportRegistry {
 
     @PreDestroy
     void close() {
-        exports.values().forEach(e -> e.fileSystem().close());
+        exports.values().forEach(e -> {
+            e.qidMapper().close();
+            e.fileSystem().close();
+        });
     }
 
     /** Turns the configured fault map into faults, naming the property of any bad value. */

@@ -13,8 +13,9 @@ final class FileIds {
     }
 
     /**
-     * The device half of a file's identity. For now the raw st_dev; LESSONS.md §3 says st_dev is not stable
-     * across remounts, so this is the one place a stable key will replace it.
+     * The device half of a file's identity: the raw st_dev, in glibc's makedev encoding. It is not stable across
+     * remounts (LESSONS.md §3); {@code io.ninep.export.qid} turns it into a stable identity (the mount point inside
+     * the export, matched by /proc/self/mountinfo's major:minor) before it becomes part of a qid.
      */
     static long deviceKey(Statx st) {
         return st.dev();

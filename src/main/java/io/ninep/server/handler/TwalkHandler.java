@@ -42,8 +42,10 @@ public final class TwalkHandler implements Handler<Twalk> {
             try {
                 for (String name : m.wnames()) {
                     Node next;
+                    Qid qid;
                     try {
                         next = name.equals(".") ? fs.duplicate(current) : fs.walk(current, name);
+                        qid = qidOrClose(x, fid, next);
                     } catch (FsException e) {
                         if (qids.isEmpty()) {
                             throw e;
@@ -57,7 +59,7 @@ public final class TwalkHandler implements Handler<Twalk> {
                     current = next;
                     owned = true;
                     path = Names.child(path, name);
-                    qids.add(x.qid(fid.export(), current.id()));
+                    qids.add(qid);
                 }
                 x.commit();
                 Fid walked = fid.rebind(m.newfid(), current, path);
@@ -74,6 +76,19 @@ public final class TwalkHandler implements Handler<Twalk> {
                 throw e;
             }
         });
+    }
+
+    /**
+     * The qid of a node just walked to; a mapper that refuses it (multidevs=forbid, a full qid table) fails
+     * this step like a failed walk, so a later name gives a short Rwalk instead of failing the whole walk.
+     */
+    private static Qid qidOrClose(Exchange x, Fid fid, Node next) {
+        try {
+            return x.qid(fid.export(), next.id());
+        } catch (FsException e) {
+            next.close();
+            throw e;
+        }
     }
 
     /** Fails fast, before any walking, when newfid is taken; {@code bind} re-checks atomically. */
