@@ -13,12 +13,13 @@ import sun.misc.Signal;
 public class NinepMain implements QuarkusApplication {
 
     public static void main(String... args) {
+        // Installed before startup: the 9P port opens during startup, so a SIGTERM may come before run().
+        Signal.handle(new Signal("TERM"), signal -> Quarkus.asyncExit(0));
         Quarkus.run(NinepMain.class, args);
     }
 
     @Override
     public int run(String... args) {
-        Signal.handle(new Signal("TERM"), signal -> Quarkus.asyncExit(0));
         Quarkus.waitForExit();
         return 0;
     }

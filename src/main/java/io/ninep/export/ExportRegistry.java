@@ -86,6 +86,11 @@ public class ExportRegistry {
         return exports.values();
     }
 
+    /** The operations a fault may be injected on (configuration and admin API accept exactly these). */
+    public static java.util.Set<String> faultOperations() {
+        return FaultParser.OPERATIONS;
+    }
+
     public String defaultExportName() {
         return defaultExport;
     }

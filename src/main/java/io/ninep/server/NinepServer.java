@@ -40,7 +40,7 @@ public class NinepServer {
     private final Instance<RequestListener> requestListeners;
     private final AtomicLong connectionIds = new AtomicLong();
     private ExecutorService workers;
-    private Services services;
+    private volatile Services services;
     private Dispatcher dispatcher;
     private final List<ListenerVerticle> listeners = new CopyOnWriteArrayList<>();
     private volatile int port = -1;
@@ -114,6 +114,12 @@ public class NinepServer {
         if (workers != null) {
             workers.shutdown();
         }
+    }
+
+    /** Bytes reserved in the memory budget now; 0 before the server started. */
+    public long memoryBudgetUsed() {
+        Services s = services;
+        return s == null ? 0 : s.budget().used();
     }
 
     /** True from the moment a shutdown begins: readiness reports DOWN. */
