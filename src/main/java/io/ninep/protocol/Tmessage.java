@@ -14,7 +14,20 @@ public sealed interface Tmessage {
 
     /** The lower-case name used in configuration and metrics: the message name without its T. */
     default String opName() {
-        return getClass().getSimpleName().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return OpNames.OF.get(getClass());
+    }
+
+    /** Computed once per message type: every request asks for it (faults, metrics). */
+    final class OpNames {
+        static final ClassValue<String> OF = new ClassValue<>() {
+            @Override
+            protected String computeValue(Class<?> type) {
+                return type.getSimpleName().substring(1).toLowerCase(java.util.Locale.ROOT);
+            }
+        };
+
+        private OpNames() {
+        }
     }
 
     record Tstatfs(int fid) implements Tmessage {

@@ -42,6 +42,10 @@ public final class FidTable {
         return f;
     }
 
+    public boolean contains(int number) {
+        return fids.containsKey(number);
+    }
+
     /** Holds a fid for the length of an operation; pair with {@link #release}. */
     public Fid acquire(int number) {
         Fid f = fids.get(number);

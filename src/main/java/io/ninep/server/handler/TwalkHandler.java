@@ -93,11 +93,8 @@ public final class TwalkHandler implements Handler<Twalk> {
 
     /** Fails fast, before any walking, when newfid is taken; {@code bind} re-checks atomically. */
     private static void requireUnused(Exchange x, int newfid) {
-        try {
-            x.session().fids().peek(newfid);
-        } catch (FsException unknown) {
-            return;
+        if (x.session().fids().contains(newfid)) {
+            throw new FsException(io.ninep.posix.Errno.EINVAL, "newfid in use");
         }
-        throw new FsException(io.ninep.posix.Errno.EINVAL, "newfid in use");
     }
 }
