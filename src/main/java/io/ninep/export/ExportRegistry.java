@@ -91,10 +91,6 @@ public class ExportRegistry {
         return FaultParser.OPERATIONS;
     }
 
-    public String defaultExportName() {
-        return defaultExport;
-    }
-
     @PreDestroy
     void close() {
         exports.values().forEach(e -> {

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MemoryBudget {
     private final long limit;
     private final AtomicLong used = new AtomicLong();
-    private final AtomicLong peak = new AtomicLong();
     /** Connections waiting for room, woken in arrival order; guarded by {@code this}. */
     private final ArrayDeque<Runnable> waiters = new ArrayDeque<>();
 
@@ -30,7 +29,6 @@ public final class MemoryBudget {
                 return false;
             }
             if (used.compareAndSet(now, now + bytes)) {
-                peak.accumulateAndGet(now + bytes, Math::max);
                 return true;
             }
         }
@@ -38,7 +36,7 @@ public final class MemoryBudget {
 
     /** Reserves without checking: for the few requests that must never wait (Tflush). */
     public void forceReserve(long bytes) {
-        peak.accumulateAndGet(used.addAndGet(bytes), Math::max);
+        used.addAndGet(bytes);
     }
 
     public void release(long bytes) {
@@ -72,9 +70,5 @@ public final class MemoryBudget {
 
     public long used() {
         return used.get();
-    }
-
-    public long peak() {
-        return peak.get();
     }
 }
