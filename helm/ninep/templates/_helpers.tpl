@@ -114,6 +114,14 @@ image's ninep.exports.default.type.
 - name: NINEP_MEMORY_BUDGET
   value: {{ . | int64 | quote }}
 {{- end }}
+{{- with .Values.ninep.connectionMemoryLimit }}
+- name: NINEP_CONNECTION_MEMORY_LIMIT
+  value: {{ . | int64 | quote }}
+{{- end }}
+{{- with .Values.ninep.writeStallTimeout }}
+- name: NINEP_WRITE_STALL_TIMEOUT
+  value: {{ . | quote }}
+{{- end }}
 - name: NINEP_DEFAULT_EXPORT
   value: {{ include "ninep.defaultExport" . | quote }}
 {{- $names := list }}

@@ -88,7 +88,7 @@ public class ConnectionSnapshots {
         Session s = c.session();
         return new ConnectionView(c.id(), c.remoteAddress(), s.version(), s.msize(), s.fids().size(),
                 c.pendingSnapshot().size(), c.bytesIn(), c.bytesOut(), c.requestsServed(),
-                Instant.ofEpochMilli(c.startedMillis()), Instant.ofEpochMilli(c.lastActivityMillis()), state(c));
+                c.memoryHeld(), Instant.ofEpochMilli(c.startedMillis()), Instant.ofEpochMilli(c.lastActivityMillis()), state(c));
     }
 
     private static String state(Connection c) {

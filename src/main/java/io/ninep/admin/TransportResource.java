@@ -1,6 +1,7 @@
 package io.ninep.admin;
 
 import io.ninep.admin.Views.LoopDelayView;
+import io.ninep.admin.Views.MemoryBudgetView;
 import io.ninep.admin.Views.TransportView;
 import io.ninep.config.NinepConfig;
 import io.ninep.health.EventLoopMonitor;
@@ -48,7 +49,8 @@ public class TransportResource {
             return new TransportView(config.host(), server.port(), s.connectionsAccepted.get(),
                     s.connectionsRejected.get(), s.connectionsClosed.get(), s.decodeErrors.get(), s.tagReuse.get(),
                     s.backpressurePauses.get(), s.bytesIn.get(), s.bytesOut.get(), registry.size(), pending,
-                    s.liveFids.get(), loopDelays());
+                    s.liveFids.get(), new MemoryBudgetView(config.memoryBudget(), server.memoryBudgetUsed(),
+                            config.connectionMemoryLimit(), s.budgetWaits.get()), s.writeStalls.get(), loopDelays());
         });
     }
 

@@ -8,10 +8,13 @@ import java.util.Map;
 /** The JSON shapes the admin API answers with. */
 public final class Views {
 
-    /** {@code state}: {@code active}, {@code draining}, or {@code paused} (reading stopped by backpressure). */
+    /**
+     * {@code state}: {@code active}, {@code draining}, or {@code paused} (reading stopped by backpressure);
+     * {@code memoryHeld}: bytes of the memory budget its requests and unwritten replies hold.
+     */
     public record ConnectionView(long id, String remoteAddress, String protocolVersion, int msize, int fids,
-                                 int pending, long bytesIn, long bytesOut, long requestsServed, Instant started,
-                                 Instant lastActivity, String state) {
+                                 int pending, long bytesIn, long bytesOut, long requestsServed, long memoryHeld,
+                                 Instant started, Instant lastActivity, String state) {
     }
 
     /** {@code fid} is absent for messages naming none; {@code state} is {@code running} or {@code cancelling}. */
@@ -36,10 +39,15 @@ public final class Views {
                                io.ninep.export.qid.QidTableStatus table) {
     }
 
+    /** {@code writeStalls}: connections closed because their peer stopped taking replies. */
     public record TransportView(String host, int port, long accepted, long rejected, long closed,
                                 long decodeErrors, long tagReuse, long backpressurePauses, long bytesIn,
                                 long bytesOut, int activeConnections, int pendingTotal, long liveFids,
-                                List<LoopDelayView> eventLoops) {
+                                MemoryBudgetView memoryBudget, long writeStalls, List<LoopDelayView> eventLoops) {
+    }
+
+    /** {@code waits}: times a connection had to wait for room. */
+    public record MemoryBudgetView(long limit, long used, long perConnectionLimit, long waits) {
     }
 
     /** Delays of one event loop's probe timer: the last measured, the largest, and the current lag. */

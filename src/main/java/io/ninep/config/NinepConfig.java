@@ -51,6 +51,27 @@ public interface NinepConfig {
         return Math.max(floor, memoryBudgetSetting().orElse(Runtime.getRuntime().maxMemory() / 4));
     }
 
+    /**
+     * Most bytes of the memory budget one connection may hold, so that a few connections cannot take it all
+     * (a connection holding nothing may always start one request). Defaults to an eighth of the budget, and
+     * never less than two msize-sized exchanges.
+     */
+    @WithName("connection-memory-limit")
+    Optional<Long> connectionMemoryLimitSetting();
+
+    default long connectionMemoryLimit() {
+        return Math.max(4L * maxMsize(), connectionMemoryLimitSetting().orElse(memoryBudget() / 8));
+    }
+
+    /**
+     * A connection whose replies have made no progress into the socket for this long while its write queue is
+     * full is closed: its peer stopped reading, and what it holds of the memory budget is released. 0 never
+     * closes one.
+     */
+    @WithName("write-stall-timeout")
+    @WithDefault("60s")
+    Duration writeStallTimeout();
+
     /** Threads that run blocking file-system calls (never the event loop). */
     @WithName("worker-threads")
     @WithDefault("32")

@@ -51,6 +51,9 @@ public class ServerMetrics {
         counter("ninep.backpressure.pauses",
                 "Times a connection stopped reading because its pending table or write queue was full",
                 s.backpressurePauses);
+        counter("ninep.connections.write.stalls",
+                "Connections closed because their peer took no reply for ninep.write-stall-timeout",
+                s.writeStalls);
         Gauge.builder("ninep.connections.active", connections, ConnectionRegistry::size)
                 .description("Open 9P connections").strongReference(true).register(registry);
         Gauge.builder("ninep.requests.pending", pending, PendingRequestsSampler::total)

@@ -3,6 +3,7 @@ package io.ninep.server;
 import io.ninep.config.ConfigurationException;
 import io.ninep.config.NinepConfig;
 import io.ninep.protocol.P9;
+import java.time.Duration;
 
 /** Startup validation of the numeric limits; a bad value names its property. */
 final class ConfigChecks {
@@ -23,8 +24,13 @@ final class ConfigChecks {
         if (c.versionTimeout().isNegative() || c.versionTimeout().isZero()) {
             throw new ConfigurationException("ninep.version-timeout", "must be positive");
         }
-        if (c.idleTimeout().isNegative()) {
-            throw new ConfigurationException("ninep.idle-timeout", "must not be negative");
+        notNegative("ninep.idle-timeout", c.idleTimeout());
+        notNegative("ninep.write-stall-timeout", c.writeStallTimeout());
+    }
+
+    private static void notNegative(String property, Duration value) {
+        if (value.isNegative()) {
+            throw new ConfigurationException(property, "must not be negative");
         }
     }
 

@@ -54,7 +54,8 @@ public final class Connection {
     /** Requests received but not yet started: waiting for room in the pending table or the memory budget. */
     private final ArrayDeque<Request> backlog = new ArrayDeque<>();
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
-    private final MemoryBudget budget;
+    private final MemoryShare memory;
+    private final WriteStallWatch stallWatch;
     private boolean waitingForBudget;
     private final long startedMillis = System.currentTimeMillis();
     private final AtomicLong requestsServed = new AtomicLong();
@@ -80,7 +81,10 @@ public final class Connection {
         this.dispatcher = dispatcher;
         this.stats = session.services().stats();
         this.listener = session.services().listener();
-        this.budget = session.services().budget();
+        this.memory = new MemoryShare(session.services().budget(),
+                session.services().config().connectionMemoryLimit());
+        this.stallWatch = new WriteStallWatch(context.owner(),
+                session.services().config().writeStallTimeout().toMillis(), socket::writeQueueFull, this::onWriteStall);
         this.assembler = new FrameAssembler(session.services().config().maxMsize());
     }
 
@@ -89,7 +93,7 @@ public final class Connection {
         socket.handler(this::onBytes);
         socket.closeHandler(v -> onClosed());
         socket.exceptionHandler(t -> LOG.debugf(t, "connection %d: socket error", id));
-        socket.drainHandler(v -> updateReading());
+        socket.drainHandler(v -> admit());
         startIdleTimer();
         long timeout = session.services().config().versionTimeout().toMillis();
         versionTimer = context.owner().setTimer(timeout, t -> {
@@ -156,17 +160,22 @@ public final class Connection {
 
     /**
      * Starts requests from the backlog in arrival order while the pending table has room, no Tversion is
-     * resetting the session, and the memory budget grants each its reservation; otherwise waits for room.
+     * resetting the session, the peer takes its replies (a full write queue means the replies of new
+     * requests would only pile up), and both this connection's memory share and the global budget grant
+     * the reservation. Otherwise waits: for a reply to be written, the queue to drain, or budget room.
      */
     private void admit() {
-        while (!backlog.isEmpty() && !closed && !versionBarrier
+        while (!backlog.isEmpty() && !closed && !versionBarrier && !socket.writeQueueFull()
                 && pending.size() < session.services().config().maxPending()) {
             Request next = backlog.peek();
-            if (!budget.tryReserve(next.cost())) {
+            if (!memory.withinCap(next.cost())) {
+                break;
+            }
+            if (!memory.tryReserve(next.cost())) {
                 if (!waitingForBudget) {
                     waitingForBudget = true;
                     stats.budgetWaits.incrementAndGet();
-                    budget.await(next.cost(), () -> context.runOnContext(v -> {
+                    memory.await(next.cost(), () -> context.runOnContext(v -> {
                         waitingForBudget = false;
                         admit();
                     }));
@@ -193,13 +202,13 @@ public final class Connection {
             admit();
             return;
         }
-        budget.forceReserve(flush.cost());
+        memory.forceReserve(flush.cost());
         start(flush);
     }
 
     private void start(Request request) {
         if (!session.versioned() && !(request.message() instanceof Tmessage.Tversion)) {
-            budget.release(request.cost());
+            memory.release(request.cost());
             write(request.tag(), new Rmessage.Rlerror(Errno.EPROTO.number()));
             return;
         }
@@ -239,7 +248,7 @@ public final class Connection {
 
     /** The request's reply is written or dropped: its tag and its memory are free again. */
     private void finish(Request request) {
-        budget.release(request.cost());
+        memory.release(request.cost());
         request.resolve();
         if (draining && pending.isEmpty() && backlog.isEmpty()) {
             socket.close();
@@ -323,10 +332,19 @@ public final class Connection {
         bytesOut.addAndGet(n);
         stats.bytesOut.addAndGet(n);
         Future<Void> f = socket.write(Buffer.buffer(Unpooled.wrappedBuffer(encoded)));
+        f.onSuccess(v -> stallWatch.progress());
         if (socket.writeQueueFull()) {
+            stallWatch.queueFilled();
             updateReading();
         }
         return f;
+    }
+
+    private void onWriteStall() {
+        stats.writeStalls.incrementAndGet();
+        LOG.infof("connection %d: peer took no reply for %d ms with its write queue full, closing", id,
+                session.services().config().writeStallTimeout().toMillis());
+        close();
     }
 
     /** Reads only while the pending table has room, the peer drains its replies and no Tversion runs. */
@@ -389,6 +407,7 @@ public final class Connection {
         if (idleTimer >= 0) {
             context.owner().cancelTimer(idleTimer);
         }
+        stallWatch.stop();
         stats.connectionsClosed.incrementAndGet();
         abortAll(null).subscribe().with(v -> {
             session.fids().clear();
@@ -451,6 +470,11 @@ public final class Connection {
 
     public boolean pausedForBackpressure() {
         return pausedForBackpressure;
+    }
+
+    /** Bytes of the memory budget this connection holds; call on the connection's context. */
+    public long memoryHeld() {
+        return memory.held();
     }
 
     /** A copy of the pending-tag table; call on the connection's context. */

@@ -19,6 +19,8 @@ public final class ServerStats {
     public final AtomicLong backpressurePauses = new AtomicLong();
     /** Times a connection had to wait for room in the memory budget. */
     public final AtomicLong budgetWaits = new AtomicLong();
+    /** Connections closed because their peer stopped taking replies (ninep.write-stall-timeout). */
+    public final AtomicLong writeStalls = new AtomicLong();
     public final AtomicLong bytesIn = new AtomicLong();
     public final AtomicLong bytesOut = new AtomicLong();
     /** File data returned by Tread and accepted by Twrite. */

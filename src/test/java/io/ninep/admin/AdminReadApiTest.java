@@ -66,6 +66,7 @@ class AdminReadApiTest extends NinepServerTestBase {
         assertEquals(2, mine.get("fids"));
         assertEquals(0, mine.get("pending"));
         assertEquals("active", mine.get("state"));
+        assertEquals(0, ((Number) mine.get("memoryHeld")).intValue(), "nothing in flight, every reply written");
         assertTrue(((Number) mine.get("requestsServed")).longValue() >= 4, "version, attach, mkdir, walk");
         assertTrue(((Number) mine.get("bytesIn")).longValue() > 0);
         assertTrue(((Number) mine.get("bytesOut")).longValue() > 0);
@@ -159,7 +160,7 @@ class AdminReadApiTest extends NinepServerTestBase {
     }
 
     @Test
-    void transportShowsBoundPortCountersAndEventLoopDelays() throws Exception {
+    void transportShowsBoundPortCountersMemoryBudgetAndEventLoopDelays() throws Exception {
         NinepClient c = attached();
         freshDir(c, 2);
 
@@ -172,9 +173,15 @@ class AdminReadApiTest extends NinepServerTestBase {
                 .body("liveFids", greaterThanOrEqualTo(2))
                 .body("bytesIn", greaterThan(0))
                 .body("bytesOut", greaterThan(0))
+                .body("writeStalls", equalTo(0))
                 .body("eventLoops.size()", greaterThan(0))
                 .body("eventLoops.currentMs", everyItem(lessThan(5000)))
                 .body("eventLoops.loop", hasItem(containsString("eventloop")));
+        JsonPath budget = given().get("/admin/transport").then().extract().jsonPath();
+        long limit = budget.getLong("memoryBudget.limit");
+        long perConnection = budget.getLong("memoryBudget.perConnectionLimit");
+        assertTrue(perConnection > 0 && perConnection <= limit, perConnection + " of " + limit);
+        assertTrue(budget.getLong("memoryBudget.used") >= 0);
     }
 
     @Test

@@ -161,7 +161,9 @@ class HelmChartValuesTest {
                 "ninep.workerThreads", 8,
                 "ninep.versionTimeout", "10s",
                 "ninep.idleTimeout", "15m",
-                "ninep.memoryBudget", 134217728));
+                "ninep.memoryBudget", 134217728,
+                "ninep.connectionMemoryLimit", 16777216,
+                "ninep.writeStallTimeout", "2m"));
         assertEquals("524288", env(rendered, "NINEP_MAX_MSIZE"));
         assertEquals("2048", env(rendered, "NINEP_MAX_FIDS"));
         assertEquals("256", env(rendered, "NINEP_MAX_PENDING"));
@@ -170,6 +172,8 @@ class HelmChartValuesTest {
         assertEquals("10s", env(rendered, "NINEP_VERSION_TIMEOUT"));
         assertEquals("15m", env(rendered, "NINEP_IDLE_TIMEOUT"));
         assertEquals("134217728", env(rendered, "NINEP_MEMORY_BUDGET"));
+        assertEquals("16777216", env(rendered, "NINEP_CONNECTION_MEMORY_LIMIT"));
+        assertEquals("2m", env(rendered, "NINEP_WRITE_STALL_TIMEOUT"));
     }
 
     @Test
@@ -177,6 +181,7 @@ class HelmChartValuesTest {
         Map<String, String> env = ServerChecks.literalEnv(ServerChecks.server(statefulSet(Chart.render())));
         for (String name : List.of("NINEP_MAX_FIDS", "NINEP_MAX_PENDING", "NINEP_MAX_CONNECTIONS",
                 "NINEP_WORKER_THREADS", "NINEP_VERSION_TIMEOUT", "NINEP_IDLE_TIMEOUT", "NINEP_MEMORY_BUDGET",
+                "NINEP_CONNECTION_MEMORY_LIMIT", "NINEP_WRITE_STALL_TIMEOUT",
                 "NINEP_EXPORTS_DEFAULT_MULTIDEVS")) {
             assertFalse(env.containsKey(name), name);
         }

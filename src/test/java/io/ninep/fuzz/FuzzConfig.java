@@ -43,6 +43,16 @@ record FuzzConfig(int maxMsize, long exportCapacity) implements NinepConfig {
     }
 
     @Override
+    public Optional<Long> connectionMemoryLimitSetting() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Duration writeStallTimeout() {
+        return Duration.ofSeconds(60);
+    }
+
+    @Override
     public int workerThreads() {
         return 4;
     }

@@ -26,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,44 +66,6 @@ class HostileClientsTest extends NinepServerTestBase {
         return List.of(dir, "big");
     }
 
-    /** A client that opens {@code path} and then sends Tread after Tread for all of it, never reading. */
-    private final class NeverReadingClient implements AutoCloseable {
-        private final RawPeer peer;
-        private final Thread flood;
-        private final AtomicInteger sent = new AtomicInteger();
-
-        NeverReadingClient(List<String> path, int requests) throws IOException {
-            peer = RawPeer.connect(server.port(), 4096);
-            assertInstanceOf(Rmessage.Rversion.class, peer.call(P9.NOTAG, new Tmessage.Tversion(MSIZE,
-                    P9.VERSION_9P2000_L)));
-            assertInstanceOf(Rmessage.Rattach.class, peer.call(0, new Tmessage.Tattach(1, P9.NOFID, "root", "", 0)));
-            assertInstanceOf(Rmessage.Rwalk.class, peer.call(0, new Tmessage.Twalk(1, 2, path)));
-            assertInstanceOf(Rmessage.Rlopen.class, peer.call(0, new Tmessage.Tlopen(2, 0)));
-            flood = new Thread(() -> {
-                try {
-                    for (int tag = 0; tag < requests; tag++) {
-                        peer.send(tag, new Tmessage.Tread(2, 0, IOUNIT));
-                        sent.incrementAndGet();
-                    }
-                } catch (IOException closedUnderUs) {
-                    // The test closes the socket while this thread may be blocked writing to it.
-                }
-            }, "never-reading-client");
-            flood.setDaemon(true);
-            flood.start();
-        }
-
-        int sent() {
-            return sent.get();
-        }
-
-        @Override
-        public void close() throws Exception {
-            peer.close();
-            flood.join(10_000);
-        }
-    }
-
     /** Reads a whole Rread's worth of {@code path} on a new connection, failing after {@code limit}. */
     private void assertReadServedWithin(List<String> path, Duration limit) throws IOException {
         try (NinepClient c = NinepClient.connect("127.0.0.1", server.port()).timeout(limit)) {
@@ -121,7 +82,8 @@ class HostileClientsTest extends NinepServerTestBase {
         List<String> path = bigFile();
         long pausesBefore = server.stats().backpressurePauses.get() + server.stats().budgetWaits.get();
         long bytesOutBefore = server.stats().bytesOut.get();
-        try (HeapSampler heap = HeapSampler.start(); NeverReadingClient flood = new NeverReadingClient(path, 5000)) {
+        try (HeapSampler heap = HeapSampler.start();
+             NeverReadingClient flood = new NeverReadingClient(server.port(), path, 5000, IOUNIT)) {
             Thread.sleep(5000);
             assertServedWithin(Duration.ofSeconds(5));
             long buffered = server.stats().bytesOut.get() - bytesOutBefore;
@@ -136,28 +98,68 @@ class HostileClientsTest extends NinepServerTestBase {
         assertServedWithin(Duration.ofSeconds(5));
     }
 
+    /**
+     * Four peers pipelining 1 MiB reads they never take hold at most their connection's share of the 32 MiB
+     * budget (4 MiB each, stopped once their write queue is full), so a newcomer's read still gets room,
+     * long before the write-stall timeout would close them.
+     */
     @Test
-    @Disabled("server bug: replies a peer never reads keep their memory-budget reservation forever (released only"
-            + " when the write completes, Connection.complete/finish), with no per-connection cap or write-stall"
-            + " timeout, so a few such peers take the global budget and every other connection waits in admit()")
     void clientsThatNeverReadCannotStarveAnotherClientsRead() throws Exception {
         List<String> path = bigFile();
+        long stallsBefore = server.stats().writeStalls.get();
         List<NeverReadingClient> floods = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                floods.add(new NeverReadingClient(path, 2000));
+                floods.add(new NeverReadingClient(server.port(), path, 2000, IOUNIT));
             }
             Thread.sleep(3000);
-            LOG.infof("4 never-reading clients: budget waits %d, backpressure pauses %d, %d MiB written",
-                    server.stats().budgetWaits.get(), server.stats().backpressurePauses.get(),
-                    server.stats().bytesOut.get() >> 20);
+            LOG.infof("4 never-reading clients: budget waits %d, backpressure pauses %d, %d MiB written, %d MiB"
+                            + " of the budget held", server.stats().budgetWaits.get(),
+                    server.stats().backpressurePauses.get(), server.stats().bytesOut.get() >> 20,
+                    server.memoryBudgetUsed() >> 20);
             assertReadServedWithin(path, Duration.ofSeconds(5));
+            assertEquals(stallsBefore, server.stats().writeStalls.get(),
+                    "served only because the write-stall timeout closed the flooders");
         } finally {
             for (NeverReadingClient f : floods) {
                 f.close();
             }
         }
         assertReadServedWithin(path, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Ten never-reading peers, near enough to fill the 32 MiB budget between them: each is closed once its
+     * replies have made no progress for the write-stall timeout, which gives its share of the budget back.
+     */
+    @Test
+    void peersThatStopTakingRepliesAreClosedAfterTheWriteStallTimeout() throws Exception {
+        List<String> path = bigFile();
+        int flooders = 10;
+        long stallsBefore = server.stats().writeStalls.get();
+        List<NeverReadingClient> floods = new ArrayList<>();
+        try {
+            for (int i = 0; i < flooders; i++) {
+                floods.add(new NeverReadingClient(server.port(), path, 500, IOUNIT));
+            }
+            long start = System.nanoTime();
+            // Those left waiting for budget stall only once the first ones are closed: a second round.
+            long deadline = start + LimitsProfile.WRITE_STALL_TIMEOUT.multipliedBy(3).toNanos();
+            while (server.stats().writeStalls.get() - stallsBefore < flooders && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LOG.infof("%d never-reading clients closed for write stalls within %d ms",
+                    server.stats().writeStalls.get() - stallsBefore, millis);
+            assertEquals(flooders, server.stats().writeStalls.get() - stallsBefore, "flooders closed for stalls");
+            assertTrue(millis >= LimitsProfile.WRITE_STALL_TIMEOUT.toMillis() - 1000,
+                    "closed after " + millis + " ms, before the stall timeout");
+            assertReadServedWithin(path, Duration.ofSeconds(5));
+        } finally {
+            for (NeverReadingClient f : floods) {
+                f.close();
+            }
+        }
     }
 
     @Test
