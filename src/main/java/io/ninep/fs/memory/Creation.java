@@ -32,7 +32,7 @@ final class Creation {
             Link link = dir.lookup(name);
             if (link == null) {
                 int gid = dir.groupForChild(who.gid());
-                return add(dir, name, (number, now) -> new RegularInode(number, permissions, who.uid(), gid, now));
+                return add(dir, name, (number, now) -> new RegularInode(tree.device, number, permissions, who.uid(), gid, now));
             }
             if (exclusive) {
                 throw new FsException(Errno.EEXIST, name + " exists");
@@ -50,7 +50,7 @@ final class Creation {
         return tree.exclusive(() -> {
             int gid = dir.groupForChild(who.gid());
             int bits = dir.setGroupId() ? permissions | Inode.S_ISGID : permissions;
-            return add(dir, name, (number, now) -> new DirectoryInode(number, bits, who.uid(), gid, now));
+            return add(dir, name, (number, now) -> new DirectoryInode(tree.device, number, bits, who.uid(), gid, now));
         });
     }
 
@@ -69,7 +69,7 @@ final class Creation {
                 if (!tree.budget.reserveBytes(cost)) {
                     throw new FsException(Errno.ENOSPC, "no room for a symlink target");
                 }
-                return new SymlinkInode(number, target, who.uid(), gid, now);
+                return new SymlinkInode(tree.device, number, target, who.uid(), gid, now);
             });
         });
     }
@@ -80,8 +80,8 @@ final class Creation {
         return tree.exclusive(() -> {
             int gid = dir.groupForChild(who.gid());
             return add(dir, name, (number, now) -> type == FileType.REGULAR
-                    ? new RegularInode(number, permissions, who.uid(), gid, now)
-                    : new SpecialInode(number, type, permissions, rdev, who.uid(), gid, now));
+                    ? new RegularInode(tree.device, number, permissions, who.uid(), gid, now)
+                    : new SpecialInode(tree.device, number, type, permissions, rdev, who.uid(), gid, now));
         });
     }
 

@@ -32,8 +32,8 @@ final class DirectoryInode extends Inode {
     /** The entry naming this directory in its parent; null for the root. */
     Link self;
 
-    DirectoryInode(long number, int permissions, int uid, int gid, Timestamp now) {
-        super(number, FileType.DIRECTORY, permissions, uid, gid, now);
+    DirectoryInode(long device, long number, int permissions, int uid, int gid, Timestamp now) {
+        super(device, number, FileType.DIRECTORY, permissions, uid, gid, now);
     }
 
     /** The parent directory; the root's is itself; null once removed. */

@@ -19,13 +19,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * first (see {@link Tree}); no code holds two inode locks at once.
  */
 abstract class Inode {
-    /** The backend's device key: one file system, one constant. */
-    static final long DEVICE = 0;
     static final int BLOCK_SIZE = 4096;
     static final int PERMISSION_BITS = 07777;
     static final int S_ISGID = 02000;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+    /** The file system's device key, so that two memory exports never share a (device, inode) identity. */
+    final long device;
     final long number;
     final FileType type;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -41,7 +41,8 @@ abstract class Inode {
     private Timestamp mtime;
     private Timestamp ctime;
 
-    Inode(long number, FileType type, int permissions, int uid, int gid, Timestamp now) {
+    Inode(long device, long number, FileType type, int permissions, int uid, int gid, Timestamp now) {
+        this.device = device;
         this.number = number;
         this.type = type;
         this.permissions = permissions & PERMISSION_BITS;
@@ -81,7 +82,7 @@ abstract class Inode {
     final FileId id() {
         lock.readLock().lock();
         try {
-            return new FileId(type, DEVICE, number, version);
+            return new FileId(type, device, number, version);
         } finally {
             lock.readLock().unlock();
         }
@@ -90,7 +91,7 @@ abstract class Inode {
     final Attributes attributes() {
         lock.readLock().lock();
         try {
-            return new Attributes(new FileId(type, DEVICE, number, version), type.modeBits() | permissions, uid,
+            return new Attributes(new FileId(type, device, number, version), type.modeBits() | permissions, uid,
                     gid, nlink(), rdev(), size(), BLOCK_SIZE, (allocatedBytes() + 511) / 512, atime, mtime, ctime,
                     btime, 0);
         } finally {

@@ -58,7 +58,7 @@ public final class MemoryFileSystem implements FileSystem {
 
     MemoryFileSystem(String name, long capacityBytes, long inodeLimit) {
         this.fsid = fsid(name);
-        this.tree = new Tree(new Budget(capacityBytes, inodeLimit));
+        this.tree = new Tree(new Budget(capacityBytes, inodeLimit), fsid);
         this.creation = new Creation(tree);
         this.removal = new Removal(tree);
         this.renaming = new Renaming(tree);
@@ -328,7 +328,10 @@ public final class MemoryFileSystem implements FileSystem {
         }
     }
 
-    /** FNV-1a over the export name: the same name gives the same fsid after a restart. */
+    /**
+     * FNV-1a over the export name: the same name gives the same fsid after a restart. It is also the device
+     * of every file, so that locks and qids of two memory exports never meet.
+     */
     private static long fsid(String name) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {

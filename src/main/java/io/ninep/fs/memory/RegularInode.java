@@ -14,8 +14,8 @@ final class RegularInode extends Inode {
 
     private final FileData data = new FileData();
 
-    RegularInode(long number, int permissions, int uid, int gid, Timestamp now) {
-        super(number, FileType.REGULAR, permissions, uid, gid, now);
+    RegularInode(long device, long number, int permissions, int uid, int gid, Timestamp now) {
+        super(device, number, FileType.REGULAR, permissions, uid, gid, now);
     }
 
     @Override

@@ -7,8 +7,9 @@ import io.ninep.fs.Timestamp;
 final class SpecialInode extends Inode {
     private final long rdev;
 
-    SpecialInode(long number, FileType type, int permissions, long rdev, int uid, int gid, Timestamp now) {
-        super(number, type, permissions, uid, gid, now);
+    SpecialInode(long device, long number, FileType type, int permissions, long rdev, int uid, int gid,
+                 Timestamp now) {
+        super(device, number, type, permissions, uid, gid, now);
         this.rdev = rdev;
     }
 

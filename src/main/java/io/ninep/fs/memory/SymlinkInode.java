@@ -13,8 +13,8 @@ final class SymlinkInode extends Inode {
     final String target;
     private final long targetBytes;
 
-    SymlinkInode(long number, String target, int uid, int gid, Timestamp now) {
-        super(number, FileType.SYMLINK, PERMISSIONS, uid, gid, now);
+    SymlinkInode(long device, long number, String target, int uid, int gid, Timestamp now) {
+        super(device, number, FileType.SYMLINK, PERMISSIONS, uid, gid, now);
         this.target = target;
         this.targetBytes = byteLength(target);
     }

@@ -28,15 +28,18 @@ final class Tree {
 
     final Budget budget;
     final DirectoryInode root;
+    final long device;
     private final ReentrantReadWriteLock namespace = new ReentrantReadWriteLock();
     /** Inode numbers are never reused, so a stale qid can never name a new file. */
     private final AtomicLong lastInode = new AtomicLong(ROOT_INODE);
     private volatile boolean closed;
 
-    Tree(Budget budget) {
+    /** @param device the device key of every file in this tree */
+    Tree(Budget budget, long device) {
         this.budget = budget;
+        this.device = device;
         budget.reserveInode();
-        root = new DirectoryInode(ROOT_INODE, ROOT_PERMISSIONS, 0, 0, Timestamp.now());
+        root = new DirectoryInode(device, ROOT_INODE, ROOT_PERMISSIONS, 0, 0, Timestamp.now());
         root.refs.addLink();
     }
 

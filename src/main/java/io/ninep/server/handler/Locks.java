@@ -15,16 +15,12 @@ final class Locks {
     }
 
     /**
-     * Locks live in the 9P server, not the host, so their domain is the export: two memory exports both
-     * use device 0, and must not see each other's locks. The export name's hash is folded into the device.
+     * The file's identity, as on the host: two exports of one host directory share its locks, and each
+     * memory file system has a device of its own.
      */
     static FileKey key(Fid fid) {
         FileId id = fid.node().id();
-        long domain = 0xcbf29ce484222325L;
-        for (byte b : fid.export().name().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            domain = (domain ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return new FileKey(id.device() ^ domain, id.inode());
+        return new FileKey(id.device(), id.inode());
     }
 
     static LockOwner owner(Exchange x, String clientId, int procId) {

@@ -51,8 +51,16 @@ class MemoryNamespaceTest {
         assertEquals(0, a.gid());
         assertEquals(2, a.nlink());
         assertEquals(1, a.id().inode());
-        assertEquals(0, a.id().device());
         assertEquals(1, new MemoryFileSystem("other").root().id().inode());
+    }
+
+    @Test
+    void eachFileSystemIsItsOwnDeviceStableAcrossInstancesOfOneName() {
+        long device = fs.getattr(root).id().device();
+        Node created = file(fs, root, "a", "x");
+        assertEquals(device, created.id().device());
+        assertNotEquals(device, new MemoryFileSystem("other").root().id().device());
+        assertEquals(device, new MemoryFileSystem("test").root().id().device());
     }
 
     @Test
