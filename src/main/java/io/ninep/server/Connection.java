@@ -235,15 +235,17 @@ public final class Connection {
             return;
         }
         pending.remove(request.tag());
+        long nanos = System.nanoTime() - request.startNanos();
+        if (request.replySuppressed() || closed) {
+            listener.dropped(request.message().opName(), nanos);
+            finish(request);
+            return;
+        }
         requestsServed.incrementAndGet();
         Errno errno = reply instanceof Rmessage.Rlerror
                 ? Errno.of(((Rmessage.Rlerror) reply).ecode()).orElse(Errno.EIO) : null;
-        listener.answered(request.message().opName(), errno, System.nanoTime() - request.startNanos());
-        if (request.replySuppressed() || closed) {
-            finish(request);
-        } else {
-            write(request.tag(), reply).onComplete(ar -> finish(request));
-        }
+        listener.answered(request.message().opName(), errno, nanos);
+        write(request.tag(), reply).onComplete(ar -> finish(request));
     }
 
     /** The request's reply is written or dropped: its tag and its memory are free again. */

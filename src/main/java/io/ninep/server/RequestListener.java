@@ -11,7 +11,10 @@ public interface RequestListener {
      */
     void answered(String op, Errno errno, long nanos);
 
-    /** A request was cancelled by Tflush, Tversion or close before its commit point; no reply was sent. */
+    /**
+     * No reply was sent: the request was cancelled by Tflush, Tversion or close before its commit point, or
+     * it had committed and Tversion or close suppressed its reply.
+     */
     void dropped(String op, long nanos);
 
     RequestListener NONE = new RequestListener() {

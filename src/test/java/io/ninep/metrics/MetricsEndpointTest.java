@@ -42,6 +42,9 @@ class MetricsEndpointTest extends NinepServerTestBase {
             "ninep_bytes_written_total ",
             "ninep_errors_total{errno=\"ENOENT\"}",
             "ninep_backpressure_pauses_total ",
+            "ninep_memory_budget_used_bytes ",
+            "ninep_memory_budget_waits_total ",
+            "ninep_connections_write_stalls_total ",
         }) {
             Assertions.assertTrue(body.contains(expected), "/q/metrics lacks " + expected);
         }
