@@ -122,19 +122,20 @@ class PrometheusScrapeTest extends NinepServerTestBase {
             String promql = q.replace("$instance", ".*").replace("$__rate_interval", "10s");
             // A scrape that times out on a loaded machine marks every series stale until the next one.
             long found = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            JsonPath answer;
-            do {
-                answer = given().baseUri("http://127.0.0.1").port(prometheusPort).queryParam("query", promql)
-                        .get("/api/v1/query").then().extract().jsonPath();
-                assertEquals("success", answer.getString("status"), promql + ": " + answer.getString("error"));
-            } while (answer.getList("data.result").isEmpty() && System.nanoTime() < found && pause());
+            JsonPath answer = instantQuery(promql);
+            while (answer.getList("data.result").isEmpty() && System.nanoTime() < found) {
+                Thread.sleep(250);
+                answer = instantQuery(promql);
+            }
             assertTrue(answer.getList("data.result").size() > 0, promql + " finds no data");
         }
     }
 
-    private static boolean pause() throws InterruptedException {
-        Thread.sleep(250);
-        return true;
+    private JsonPath instantQuery(String promql) {
+        JsonPath answer = given().baseUri("http://127.0.0.1").port(prometheusPort).queryParam("query", promql)
+                .get("/api/v1/query").then().extract().jsonPath();
+        assertEquals("success", answer.getString("status"), promql + ": " + answer.getString("error"));
+        return answer;
     }
 
     private void requirePrometheus() {
@@ -200,8 +201,7 @@ class PrometheusScrapeTest extends NinepServerTestBase {
     }
 
     private double query(String promql) {
-        JsonPath answer = given().baseUri("http://127.0.0.1").port(prometheusPort).queryParam("query", promql)
-                .get("/api/v1/query").then().statusCode(200).extract().jsonPath();
+        JsonPath answer = instantQuery(promql);
         List<Object> results = answer.getList("data.result");
         if (results.size() != 1) {
             throw new IllegalStateException(promql + " gave " + results.size() + " series");
