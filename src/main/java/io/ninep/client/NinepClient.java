@@ -197,17 +197,18 @@ public final class NinepClient implements AutoCloseable {
         try {
             frame = RequestEncoder.encode(pending.tag(), pending.request());
         } catch (IllegalArgumentException e) {
-            tags.release(pending);
+            tags.withdraw(pending);
             return CompletableFuture.failedFuture(e);
         }
         if (frame.remaining() > msize) {
-            tags.release(pending);
+            tags.withdraw(pending);
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     pending.request().opName() + " of " + frame.remaining() + " bytes exceeds msize " + msize));
         }
         if (pending.request() instanceof Tmessage.Tversion version) {
             // Linux sizes its receive buffer by the msize it offers until the server answers.
-            connection.maxReplySize(Math.max(P9.HEADER_SIZE, version.msize() - 1));
+            long offered = Integer.toUnsignedLong(version.msize());
+            connection.maxReplySize((int) Math.max(P9.HEADER_SIZE, Math.min(Integer.MAX_VALUE, offered - 1)));
         }
         write(frame);
         return pending.reply();
@@ -261,20 +262,19 @@ public final class NinepClient implements AutoCloseable {
      * aborted (version(5)) and the new msize applies.
      */
     private void settle(TagTable.Pending pending, Rmessage reply) {
-        if (reply instanceof Rflush && pending.request() instanceof Tmessage.Tflush flush) {
-            TagTable.Pending flushed = tags.take(flush.oldtag());
-            if (flushed != null) {
-                flushed.reply().completeExceptionally(
-                        new CancellationException("tag " + flush.oldtag() + " was flushed"));
-            }
+        if (reply instanceof Rflush && pending.flushed() != null && tags.withdraw(pending.flushed())) {
+            pending.flushed().reply().completeExceptionally(
+                    new CancellationException("tag " + pending.flushed().tag() + " was flushed"));
         }
         if (reply instanceof Rversion version && pending.request() instanceof Tmessage.Tversion) {
             for (TagTable.Pending aborted : tags.takeAll()) {
                 aborted.reply().completeExceptionally(new CancellationException("aborted by Tversion"));
             }
             if (!P9.VERSION_UNKNOWN.equals(version.version())) {
-                int offered = ((Tmessage.Tversion) pending.request()).msize();
-                int negotiated = Math.min(offered, version.msize());
+                // msize is unsigned on the wire (a server may answer 2 GiB or more); Java arrays stop below.
+                long offered = Integer.toUnsignedLong(((Tmessage.Tversion) pending.request()).msize());
+                int negotiated = (int) Math.min(Integer.MAX_VALUE,
+                        Math.min(offered, Integer.toUnsignedLong(version.msize())));
                 msize = negotiated;
                 connection.maxReplySize(Math.max(P9.HEADER_SIZE, negotiated - 1));
             }

@@ -21,8 +21,12 @@ import java.util.concurrent.CompletableFuture;
  */
 final class TagTable {
 
-    /** A request waiting for its reply; {@code request} is null for a raw frame. */
-    record Pending(int tag, Tmessage request, CompletableFuture<Rmessage> reply) {
+    /**
+     * A request waiting for its reply; {@code request} is null for a raw frame. A Tflush's {@code flushed}
+     * is the request it names, fixed when the Tflush is sent (null when none was waiting): its Rflush
+     * ends that request, not one that reused the tag since.
+     */
+    record Pending(int tag, Tmessage request, CompletableFuture<Rmessage> reply, Pending flushed) {
     }
 
     private final BitSet inUse = new BitSet(P9.NOTAG + 1);
@@ -46,7 +50,12 @@ final class TagTable {
         if (tag < 0 || tag > P9.NOTAG) {
             throw new IllegalArgumentException("tag " + tag + " is not a 16-bit value");
         }
-        Pending pending = new Pending(tag, request, new CompletableFuture<>());
+        Pending flushed = null;
+        if (request instanceof Tmessage.Tflush flush) {
+            ArrayDeque<Pending> target = waiting.get(flush.oldtag());
+            flushed = target == null ? null : target.peekFirst();
+        }
+        Pending pending = new Pending(tag, request, new CompletableFuture<>(), flushed);
         waiting.computeIfAbsent(tag, t -> new ArrayDeque<>()).addLast(pending);
         inUse.set(tag);
         return pending;
@@ -66,13 +75,20 @@ final class TagTable {
         return pending;
     }
 
-    /** Withdraws a request that never went out (it could not be encoded or did not fit msize). */
-    synchronized void release(Pending pending) {
+    /**
+     * Withdraws one request: it never went out (it could not be encoded or did not fit msize), or it was
+     * flushed. False when it was no longer waiting.
+     */
+    synchronized boolean withdraw(Pending pending) {
         ArrayDeque<Pending> queue = waiting.get(pending.tag());
-        if (queue != null && queue.remove(pending) && queue.isEmpty()) {
+        if (queue == null || !queue.remove(pending)) {
+            return false;
+        }
+        if (queue.isEmpty()) {
             waiting.remove(pending.tag());
             inUse.clear(pending.tag());
         }
+        return true;
     }
 
     /** Every request still waiting, now no longer waiting. */

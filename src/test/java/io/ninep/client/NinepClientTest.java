@@ -290,6 +290,33 @@ class NinepClientTest {
     }
 
     @Test
+    void rflushSparesARequestThatReusedTheTagAfterTheFlushedOneWasAnswered() throws Exception {
+        CompletableFuture<Rmessage> write = client.send(new Tmessage.Twrite(1, 0, ByteBuffer.wrap(new byte[3])));
+        server.readFrame();
+        CompletableFuture<Rmessage> flush = client.flushAsync(0);
+        server.readFrame();
+        server.reply("0b000000 77 0000 03000000");
+        assertEquals(new Rwrite(3), await(write));
+        CompletableFuture<Rmessage> clunk = client.send(0, new Tclunk(2));
+        assertEquals(new Frame(0, new Tclunk(2)), server.readRequest());
+        server.reply("07000000 6d 0100");
+        await(flush);
+        assertFalse(clunk.isDone(), "the Rflush ended the request that reused the tag");
+        server.reply("07000000 79 0000");
+        assertEquals(new Rmessage.Rclunk(), await(clunk));
+        assertEquals(0, client.unexpectedReplies());
+    }
+
+    @Test
+    void msizeOfTwoGibibytesOrMoreIsReadUnsigned() throws Exception {
+        CompletableFuture<Rmessage> reply = client.send(new Tmessage.Tversion(0x80000000, "9P2000.L"));
+        server.readFrame();
+        server.reply("15000000 65 ffff 00000080 0800 3950323030302e4c");
+        assertEquals(new Rmessage.Rversion(0x80000000, "9P2000.L"), await(reply));
+        assertEquals(Integer.MAX_VALUE, client.msize(), "capped where Java arrays end");
+    }
+
+    @Test
     void explicitTagAlreadyInFlightIsAnsweredInSendOrder() throws Exception {
         CompletableFuture<Rmessage> first = client.send(7, new Tclunk(1));
         CompletableFuture<Rmessage> second = client.send(7, new Tclunk(2));

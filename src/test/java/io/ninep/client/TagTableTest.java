@@ -5,9 +5,11 @@ import io.ninep.protocol.Tmessage.Tclunk;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TagTableTest {
     private final TagTable tags = new TagTable();
@@ -50,9 +52,10 @@ class TagTableTest {
     }
 
     @Test
-    void releasedRequestFreesItsTag() {
+    void withdrawnRequestFreesItsTagOnce() {
         TagTable.Pending pending = tags.allocate(new Tclunk(1));
-        tags.release(pending);
+        assertTrue(tags.withdraw(pending));
+        assertFalse(tags.withdraw(pending));
         assertEquals(0, tags.outstanding());
         assertEquals(0, tags.allocate(new Tclunk(2)).tag());
     }

@@ -80,18 +80,13 @@ final class Conversation implements AutoCloseable {
     }
 
     /**
-     * Tversion as Linux sends it: alone on the connection, awaited before anything else goes out. Two kinds
-     * of offer are adjusted because the client could not read the answer: below 32 bytes (like Linux, it
-     * sizes its reply buffer by its offer, and Rversion takes 20) it becomes 100, still refused as
-     * "unknown"; 2 GiB or more becomes 2 GiB - 1, since NinepClient reads msize as a signed int and would
-     * then expect replies of at most 7 bytes (a client bug, reported). The server takes min(offer,
-     * max-msize) either way.
+     * Tversion as Linux sends it: alone on the connection, awaited before anything else goes out. An offer
+     * below 32 bytes becomes 100 (still refused as "unknown"): like Linux, the client sizes its reply buffer
+     * by its offer, and could not read the 20-byte Rversion. The server takes min(offer, max-msize).
      */
     void version(Tmessage.Tversion offer) {
         int offered = offer.msize();
-        if (offered < 0) {
-            offered = Integer.MAX_VALUE;
-        } else if (offered < 32) {
+        if (offered >= 0 && offered < 32) {
             offered = 100;
         }
         Tmessage.Tversion m = new Tmessage.Tversion(offered, offer.version());

@@ -4,8 +4,8 @@ import java.util.Random;
 
 /**
  * The tags of one torture connection. A tag is reused only once nothing can arrive on it any more: its
- * request was answered or flushed, and no Tflush naming it is still outstanding — the client gives a tag
- * up at the Rflush of any flush naming it, so a reused tag would otherwise lose its new request.
+ * request was answered or flushed, and no Tflush naming it is still outstanding (flush(5): the tag is free
+ * only at the Rflush), so the checker can tell every reply's request apart.
  */
 final class TagPool {
     /** How a free tag is chosen. */
