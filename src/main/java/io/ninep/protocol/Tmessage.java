@@ -137,7 +137,10 @@ public sealed interface Tmessage {
         public int type() { return 116; }
     }
 
-    /** {@code data} is a read-only view; its remaining bytes are the payload (equality compares them). */
+    /**
+     * {@code data} views the request's frame, writable so the local backend passes its array to pwrite
+     * without a copy (nothing writes to it); its remaining bytes are the payload (equality compares them).
+     */
     record Twrite(int fid, long offset, ByteBuffer data) implements Tmessage {
         public int type() { return 118; }
     }

@@ -1,19 +1,19 @@
 package io.ninep.server;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.ninep.export.Policies;
 import io.ninep.posix.Errno;
 import io.ninep.protocol.Rmessage;
 import io.ninep.protocol.Tmessage;
 import io.ninep.protocol.codec.Decoded;
 import io.ninep.protocol.codec.FrameAssembler;
-import io.ninep.protocol.codec.ReplyEncoder;
 import io.ninep.protocol.codec.RequestDecoder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.impl.NetSocketInternal;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -245,7 +245,7 @@ public final class Connection {
         Errno errno = reply instanceof Rmessage.Rlerror
                 ? Errno.of(((Rmessage.Rlerror) reply).ecode()).orElse(Errno.EIO) : null;
         listener.answered(request.message().opName(), errno, nanos);
-        write(request.tag(), reply).onComplete(ar -> finish(request));
+        write(request.tag(), reply, request.replyBuffer()).onComplete(ar -> finish(request));
     }
 
     /** The request's reply is written or dropped: its tag and its memory are free again. */
@@ -324,16 +324,25 @@ public final class Connection {
     }
 
     private Future<Void> write(int tag, Rmessage reply) {
-        ByteBuffer encoded = ReplyEncoder.encode(tag, reply);
+        return write(tag, reply, null);
+    }
+
+    /**
+     * Sends {@code reply}; an Rread whose data {@code owned} holds goes out from that buffer without a copy.
+     * The socket releases the frame once written or failed.
+     */
+    private Future<Void> write(int tag, Rmessage reply, ReplyBuffer owned) {
+        ByteBuf frame = ReplyFrames.encode(tag, reply, owned);
         // Linux drops the connection on a reply of msize bytes or more (trans_fd.c p9_read_work).
-        if (encoded.remaining() >= session.msize() && !(reply instanceof Rmessage.Rversion)) {
+        if (frame.readableBytes() >= session.msize() && !(reply instanceof Rmessage.Rversion)) {
             LOG.errorf("connection %d: reply type %d for tag %d reaches msize; sending EIO", id, reply.type(), tag);
-            encoded = ReplyEncoder.encode(tag, new Rmessage.Rlerror(Errno.EIO.number()));
+            frame.release();
+            frame = ReplyFrames.encode(tag, new Rmessage.Rlerror(Errno.EIO.number()), null);
         }
-        int n = encoded.remaining();
+        int n = frame.readableBytes();
         bytesOut.addAndGet(n);
         stats.bytesOut.addAndGet(n);
-        Future<Void> f = socket.write(Buffer.buffer(Unpooled.wrappedBuffer(encoded)));
+        Future<Void> f = ((NetSocketInternal) socket).writeMessage(frame);
         f.onSuccess(v -> stallWatch.progress());
         if (socket.writeQueueFull()) {
             stallWatch.queueFilled();

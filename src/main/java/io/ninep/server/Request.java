@@ -20,6 +20,7 @@ public final class Request {
     private final AtomicReference<RequestState> state = new AtomicReference<>(RequestState.RUNNING);
     /** Run once the request is resolved: its reply written to the socket, or dropped. */
     private final List<Runnable> onResolved = new ArrayList<>();
+    private final ReplyBuffer replyBuffer = new ReplyBuffer();
     private Cancellable subscription;
     private boolean replySuppressed;
     private boolean resolved;
@@ -52,6 +53,11 @@ public final class Request {
 
     public long startMillis() {
         return startMillis;
+    }
+
+    /** Where a read reply's data is read in place; released when the request resolves unless written. */
+    public ReplyBuffer replyBuffer() {
+        return replyBuffer;
     }
 
     public RequestState state() {
@@ -118,6 +124,7 @@ public final class Request {
 
     void resolve() {
         resolved = true;
+        replyBuffer.release();
         List<Runnable> actions = new ArrayList<>(onResolved);
         onResolved.clear();
         actions.forEach(Runnable::run);

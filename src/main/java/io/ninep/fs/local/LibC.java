@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.Pinned;
 import jnr.ffi.annotations.Variadic;
 
 /**
@@ -50,9 +51,10 @@ public interface LibC {
 
     long pread(int fd, @Out ByteBuffer buf, long count, long offset);
 
-    long pwrite(int fd, @In ByteBuffer buf, long count, long offset);
+    /** Pinned: the data is passed in place, not copied to native memory (a short GC-locker section). */
+    long pwrite(int fd, @Pinned @In ByteBuffer buf, long count, long offset);
 
-    long write(int fd, @In ByteBuffer buf, long count);
+    long write(int fd, @Pinned @In ByteBuffer buf, long count);
 
     int fsync(int fd);
 

@@ -24,6 +24,7 @@ import io.ninep.protocol.Rmessage.Rwrite;
 import io.ninep.protocol.Rmessage.Rxattrwalk;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Encodes replies. Like {@link RequestEncoder} it refuses (IllegalArgumentException) out-of-range
@@ -32,7 +33,20 @@ import java.nio.ByteBuffer;
  */
 public final class ReplyEncoder {
 
+    /** Rread's header: size[4] type[1] tag[2] count[4]; its data follows. */
+    public static final int RREAD_HEADER_SIZE = P9.HEADER_SIZE + 4;
+
     private ReplyEncoder() {
+    }
+
+    /**
+     * Rread's header for {@code count} bytes of data, into the first {@link #RREAD_HEADER_SIZE} bytes of
+     * {@code out}: for a reply whose data was read in place right behind it.
+     */
+    public static void rreadHeader(int tag, int count, ByteBuffer out) {
+        WireSink.checkU16(tag);
+        out.order(ByteOrder.LITTLE_ENDIAN).putInt(RREAD_HEADER_SIZE + count).put((byte) MessageType.RREAD)
+                .putShort((short) tag).putInt(count);
     }
 
     /** The whole frame, flipped and exactly sized. Rread's data buffer is not moved. */

@@ -242,7 +242,7 @@ public final class RequestDecoder {
         if (count > Integer.toUnsignedLong(msize) - P9.IOHDRSZ) {
             throw new MalformedFrameException("Twrite count " + count + " exceeds msize - IOHDRSZ");
         }
-        return new Twrite(fid, offset, in.slice((int) count, "data"));
+        return new Twrite(fid, offset, in.ownedSlice((int) count, "data"));
     }
 
     private static Tclunk clunk(WireReader in) {

@@ -83,6 +83,17 @@ final class WireReader {
         return view;
     }
 
+    /**
+     * The next {@code length} bytes as a writable view of the frame (no copy): Twrite's data, which the
+     * server's own frame holds, so that the local backend can hand its array to pwrite without a copy.
+     */
+    ByteBuffer ownedSlice(int length, String field) {
+        need(length, field);
+        ByteBuffer view = in.slice(in.position(), length);
+        in.position(in.position() + length);
+        return view;
+    }
+
     int remaining() {
         return in.remaining();
     }

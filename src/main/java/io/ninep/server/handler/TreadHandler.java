@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 /**
  * Tread: from an open file, or from the value an xattrwalk captured. count is clamped to msize − 24 so
  * the reply always fits (diod does the same); a negative offset is EINVAL. Read-only: no commit point.
+ * A file is read straight into the request's pooled reply buffer, which the socket then sends as is.
  */
 public final class TreadHandler implements Handler<Tread> {
 
@@ -35,9 +36,10 @@ public final class TreadHandler implements Handler<Tread> {
             if (!file.mode().readable()) {
                 throw new FsException(Errno.EBADF, "fid not open for reading");
             }
-            ByteBuffer buffer = ByteBuffer.allocate(count);
-            x.services().stats().bytesRead.addAndGet(fid.export().fileSystem().read(file, m.offset(), buffer));
-            return new Rmessage.Rread(buffer.flip());
+            var fs = fid.export().fileSystem();
+            ByteBuffer data = x.request().replyBuffer().fill(count, dst -> fs.read(file, m.offset(), dst));
+            x.services().stats().bytesRead.addAndGet(data.remaining());
+            return new Rmessage.Rread(data);
         });
     }
 

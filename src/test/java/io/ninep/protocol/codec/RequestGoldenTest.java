@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -133,11 +134,12 @@ class RequestGoldenTest {
     }
 
     @Test
-    void twriteDataIsAReadOnlyViewOfTheFrame() {
+    void twriteDataIsAViewOfTheFrameWhoseArrayPwriteCanPassWithoutACopy() {
         byte[] frame = Hex.bytes("1a000000 76 3412 04000000 0200000000000000 03000000 686921");
         Decoded decoded = RequestDecoder.decode(ByteBuffer.wrap(frame), MSIZE);
         Twrite write = (Twrite) assertInstanceOf(Decoded.Ok.class, decoded).frame().message();
-        assertTrue(write.data().isReadOnly());
+        assertTrue(write.data().hasArray());
+        assertSame(frame, write.data().array());
         frame[23] = 'H';
         assertEquals('H', write.data().get(write.data().position()), "shares the frame's bytes");
     }
