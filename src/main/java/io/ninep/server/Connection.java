@@ -214,9 +214,8 @@ public final class Connection {
         }
         pending.put(request.tag(), request);
         Uni<Rmessage> reply = dispatcher.dispatch(new Exchange(request, session, this, policies));
-        request.subscription(reply.emitOn(onContext).subscribe().with(
-                r -> complete(request, r),
-                t -> complete(request, new Rmessage.Rlerror(ErrnoMapper.toErrno(t).number()))));
+        request.subscription(reply.emitOn(onContext).subscribe()
+                .withSubscriber(new ReplySubscriber(r -> complete(request, r))));
     }
 
     /** A tag reused while in flight closes the connection (see the class comment). */

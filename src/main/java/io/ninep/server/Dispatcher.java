@@ -29,6 +29,12 @@ public final class Dispatcher {
         if (handler == null) {
             return Uni.createFrom().failure(new FsException(Errno.EOPNOTSUPP, message.opName()));
         }
-        return Uni.createFrom().deferred(() -> handler.handle(x, message));
+        // Called directly rather than through Uni.createFrom().deferred, whose supplier would be wrapped for
+        // context propagation (see WorkerHop); the pipeline is subscribed right after it is built.
+        try {
+            return handler.handle(x, message);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 }

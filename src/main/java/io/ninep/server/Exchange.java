@@ -10,7 +10,6 @@ import io.ninep.posix.Errno;
 import io.ninep.protocol.Qid;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -116,25 +115,9 @@ public final class Exchange {
                 : work);
     }
 
-    /**
-     * The worker hop. The task is skipped when the request was cancelled before it started, and a task
-     * not yet started is withdrawn on cancellation; a started one runs to its end (it checks
-     * {@link #commit()} before any irreversible step).
-     */
+    /** The worker hop; see {@link WorkerHop} for cancellation. */
     private <R> Uni<R> onWorker(Supplier<R> body) {
-        return Uni.createFrom().emitter(emitter -> {
-            Future<?> task = services().workers().submit(() -> {
-                if (request.state() == RequestState.CANCELLED) {
-                    return;
-                }
-                try {
-                    emitter.complete(body.get());
-                } catch (Throwable t) {
-                    emitter.fail(t);
-                }
-            });
-            emitter.onTermination(() -> task.cancel(false));
-        });
+        return new WorkerHop<>(services().workers(), request, body);
     }
 
     /** An xattr fid serves only Tread, Twrite and Tclunk (the state table in {@link Fid}). */

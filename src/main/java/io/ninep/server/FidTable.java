@@ -2,6 +2,7 @@ package io.ninep.server;
 
 import io.ninep.fs.FsException;
 import io.ninep.posix.Errno;
+import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +22,8 @@ public final class FidTable {
     private final AtomicLong live;
 
     /**
-     * @param closer  where resources are freed: closing a descriptor may block, and clunks on Tversion or
-     *                disconnect happen on the event loop
+     * @param closer  where resources are freed when the last holder lets go on an event loop (clunks on
+     *                Tversion or disconnect): closing a descriptor may block
      * @param onClose told about every fid whose resources were freed (lock release)
      * @param live    counts fids bound and not yet freed, across all tables (leak checks, metrics)
      */
@@ -113,14 +114,20 @@ public final class FidTable {
         return List.copyOf(fids.values());
     }
 
+    /** On a worker (Tclunk, a walk onto its own fid) in place, sparing a second hop; the event loop hands off. */
     private void close(Fid f) {
-        closer.execute(() -> {
+        Runnable close = () -> {
             try {
                 f.close();
             } finally {
                 live.decrementAndGet();
                 onClose.accept(f);
             }
-        });
+        };
+        if (Context.isOnEventLoopThread()) {
+            closer.execute(close);
+        } else {
+            close.run();
+        }
     }
 }

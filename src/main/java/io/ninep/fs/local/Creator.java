@@ -87,12 +87,13 @@ final class Creator {
      * making and opening; a different type betrays that, and the swapped-in file is then not chowned.
      */
     private LocalNode claim(LocalNode dir, String name, FileType made, Identity who, int permissions) {
-        LocalNode node = LocalNode.adopt(beneath.open(dir.fd(), name, O_PATH, 0));
+        LocalNode.Examined opened = LocalNode.adoptExamined(beneath.open(dir.fd(), name, O_PATH, 0));
+        LocalNode node = opened.node();
         try {
             if (node.type() != made) {
                 throw new FsException(Errno.ESTALE, "the new entry was replaced before it could be opened");
             }
-            ownership.claim(node, who, permissions);
+            ownership.claim(node, opened.stat(), who, permissions);
             return node;
         } catch (RuntimeException e) {
             if (e instanceof FsException fe && fe.errno() != Errno.ESTALE) {

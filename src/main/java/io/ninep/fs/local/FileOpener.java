@@ -84,15 +84,16 @@ final class FileOpener {
 
     private Created adoptCreated(LocalNode dir, String name, int fd, OpenMode mode, int permissions, Identity who) {
         LocalOpenFile file = new LocalOpenFile(fd, mode, null, false);
-        LocalNode node;
+        LocalNode.Examined opened;
         try {
-            node = LocalNode.adopt(Syscalls.openat(AT_FDCWD, Syscalls.procPath(fd), O_PATH, 0));
+            opened = LocalNode.adoptExamined(Syscalls.openat(AT_FDCWD, Syscalls.procPath(fd), O_PATH, 0));
         } catch (RuntimeException e) {
             file.close();
             throw e;
         }
+        LocalNode node = opened.node();
         try {
-            ownership.claim(node, who, permissions);
+            ownership.claim(node, opened.stat(), who, permissions);
             return new Created(node, file);
         } catch (RuntimeException e) {
             creator.discard(dir, name, node);

@@ -29,13 +29,21 @@ final class LocalNode implements Node {
 
     /** Takes ownership of an O_PATH descriptor; closes it if it cannot be examined. */
     static LocalNode adopt(int fd) {
+        return adoptExamined(fd).node();
+    }
+
+    /** As {@link #adopt}, also returning the statx, so a creator settles owner and mode without asking again. */
+    static Examined adoptExamined(int fd) {
         try {
             Statx st = Syscalls.statx(fd, "", Linux.AT_EMPTY_PATH | Linux.AT_SYMLINK_NOFOLLOW);
-            return new LocalNode(fd, FileIds.of(st), st.dev(), st.ino());
+            return new Examined(new LocalNode(fd, FileIds.of(st), st.dev(), st.ino()), st);
         } catch (RuntimeException e) {
             Syscalls.close(fd);
             throw e;
         }
+    }
+
+    record Examined(LocalNode node, Statx stat) {
     }
 
     /** A new handle on the same inode, sharing this one's identity. */

@@ -18,23 +18,34 @@ final class Ownership {
 
     private final boolean privileged = Syscalls.geteuid() == 0;
 
-    void claim(LocalNode node, Identity who, int permissions) {
-        try {
-            Syscalls.fchownat(node.fd(), "", who.uid(), who.gid(),
-                    Linux.AT_EMPTY_PATH | Linux.AT_SYMLINK_NOFOLLOW);
-        } catch (FsException e) {
-            if (privileged || e.errno() != Errno.EPERM) {
-                throw e;
+    /** @param created the file's statx right after it was made */
+    void claim(LocalNode node, Statx created, Identity who, int permissions) {
+        Statx current = created;
+        // A file that already has the wanted owner (the client is the server's own user) is left alone.
+        if (created.uid() != who.uid() || created.gid() != who.gid()) {
+            try {
+                Syscalls.fchownat(node.fd(), "", who.uid(), who.gid(),
+                        Linux.AT_EMPTY_PATH | Linux.AT_SYMLINK_NOFOLLOW);
+                current = null;
+            } catch (FsException e) {
+                if (privileged || e.errno() != Errno.EPERM) {
+                    throw e;
+                }
             }
         }
         if (permissions != NO_MODE) {
-            settleMode(node, permissions & 07777);
+            settleMode(node, current, permissions & 07777);
         }
     }
 
-    /** A directory keeps the set-group-ID bit it inherited from a set-group-ID parent, as mkdir(2) gives it. */
-    private static void settleMode(LocalNode node, int permissions) {
-        int mode = Syscalls.statx(node.fd(), "", Linux.AT_EMPTY_PATH | Linux.AT_SYMLINK_NOFOLLOW).mode() & 07777;
+    /**
+     * A directory keeps the set-group-ID bit it inherited from a set-group-ID parent, as mkdir(2) gives it.
+     * {@code known} is null after a chown, which may have cleared set-id bits.
+     */
+    private static void settleMode(LocalNode node, Statx known, int permissions) {
+        Statx st = known != null ? known
+                : Syscalls.statx(node.fd(), "", Linux.AT_EMPTY_PATH | Linux.AT_SYMLINK_NOFOLLOW);
+        int mode = st.mode() & 07777;
         int wanted = node.type() == FileType.DIRECTORY ? permissions | (mode & 02000) : permissions;
         if (mode != wanted) {
             Syscalls.fchmodat(Linux.AT_FDCWD, node.procPath(), wanted, 0);
