@@ -1,26 +1,33 @@
 package io.ninep.client;
 
-import io.ninep.protocol.codec.FrameAssembler;
-
+import io.ninep.protocol.P9;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.function.Consumer;
 
 /**
  * The socket of one client: whole frames out (one write per frame, so concurrent senders never
  * interleave bytes), whole frames in on a reader thread that hands them over in wire order. When
  * the stream ends, fails or breaks framing, the reader reports why once and stops.
+ *
+ * <p>Unlike the server, the client trusts its peer with memory: a reply's buffer is allocated at the size
+ * its size field announces (once checked against msize) and read straight into, so a 1 MiB Rread costs
+ * one copy out of the kernel, while many small replies still come in one read of the buffered stream.
  */
 final class ClientConnection {
-    private static final int READ_CHUNK = 64 * 1024;
+    private static final int READ_BUFFER = 64 * 1024;
 
     private final Socket socket;
     private final OutputStream out;
-    private final InputStream in;
-    private final FrameAssembler assembler;
+    private final DataInputStream in;
+    /** The largest reply accepted; set by the reader and by a thread negotiating msize. */
+    private volatile int maxReplySize;
     private final Object writeLock = new Object();
     private final Thread reader;
 
@@ -28,8 +35,9 @@ final class ClientConnection {
                      Consumer<ConnectionClosedException> ended) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.in = socket.getInputStream();
-        this.assembler = new FrameAssembler(maxReplySize);
+        // BufferedInputStream reads a request at least as large as its buffer straight into the destination.
+        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), READ_BUFFER));
+        this.maxReplySize = maxReplySize;
         this.reader = new Thread(() -> read(frames, ended), "ninep-client-" + socket.getLocalPort());
         this.reader.setDaemon(true);
     }
@@ -40,7 +48,10 @@ final class ClientConnection {
 
     /** Replies larger than this end the connection. */
     void maxReplySize(int size) {
-        assembler.maxFrameSize(size);
+        if (size < P9.HEADER_SIZE) {
+            throw new IllegalArgumentException("max reply size " + size + " is smaller than a header");
+        }
+        maxReplySize = size;
     }
 
     void write(ByteBuffer frame) throws IOException {
@@ -75,20 +86,28 @@ final class ClientConnection {
     }
 
     private void read(Consumer<ByteBuffer> frames, Consumer<ConnectionClosedException> ended) {
-        byte[] chunk = new byte[READ_CHUNK];
+        byte[] sizeField = new byte[4];
         try {
             while (true) {
-                int n = in.read(chunk);
-                if (n < 0) {
+                int first = in.read();
+                if (first < 0) {
                     ended.accept(new ConnectionClosedException("the server closed the connection"));
                     return;
                 }
-                if (!assembler.feed(ByteBuffer.wrap(chunk, 0, n), frames)) {
+                sizeField[0] = (byte) first;
+                in.readFully(sizeField, 1, 3);
+                long size = Integer.toUnsignedLong(ByteBuffer.wrap(sizeField).order(ByteOrder.LITTLE_ENDIAN).getInt());
+                if (size < P9.HEADER_SIZE || size > maxReplySize) {
                     ended.accept(new ConnectionClosedException("framing error: a reply's size field is below 7 or"
-                            + " at least msize (max " + assembler.maxFrameSize() + ")"));
+                            + " at least msize (max " + maxReplySize + ")"));
                     return;
                 }
+                byte[] frame = new byte[(int) size];
+                in.readFully(frame, 4, frame.length - 4);
+                frames.accept(ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) size));
             }
+        } catch (EOFException e) {
+            ended.accept(new ConnectionClosedException("the server closed the connection inside a reply"));
         } catch (IOException e) {
             ended.accept(new ConnectionClosedException("reading the connection failed: " + e.getMessage(), e));
         } catch (RuntimeException e) {
