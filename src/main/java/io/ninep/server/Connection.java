@@ -1,6 +1,7 @@
 package io.ninep.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.ninep.export.Policies;
 import io.ninep.posix.Errno;
 import io.ninep.protocol.Rmessage;
@@ -10,7 +11,6 @@ import io.ninep.protocol.codec.FrameAssembler;
 import io.ninep.protocol.codec.RequestDecoder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
@@ -56,6 +56,7 @@ public final class Connection {
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
     private final MemoryShare memory;
     private final WriteStallWatch stallWatch;
+    private final FrameWriter writer;
     private boolean waitingForBudget;
     private final long startedMillis = System.currentTimeMillis();
     private final AtomicLong requestsServed = new AtomicLong();
@@ -83,6 +84,7 @@ public final class Connection {
         this.listener = session.services().listener();
         this.memory = new MemoryShare(session.services().budget(),
                 session.services().config().connectionMemoryLimit());
+        this.writer = new FrameWriter(((NetSocketInternal) socket).channelHandlerContext());
         this.stallWatch = new WriteStallWatch(context.owner(),
                 session.services().config().writeStallTimeout().toMillis(), socket::writeQueueFull, this::onWriteStall);
         this.assembler = new FrameAssembler(session.services().config().maxMsize());
@@ -244,7 +246,7 @@ public final class Connection {
         Errno errno = reply instanceof Rmessage.Rlerror
                 ? Errno.of(((Rmessage.Rlerror) reply).ecode()).orElse(Errno.EIO) : null;
         listener.answered(request.message().opName(), errno, nanos);
-        write(request.tag(), reply, request.replyBuffer()).onComplete(ar -> finish(request));
+        write(request.tag(), reply, request.replyBuffer()).addListener(done -> finish(request));
     }
 
     /** The request's reply is written or dropped: its tag and its memory are free again. */
@@ -322,7 +324,7 @@ public final class Connection {
         admit();
     }
 
-    private Future<Void> write(int tag, Rmessage reply) {
+    private ChannelFuture write(int tag, Rmessage reply) {
         return write(tag, reply, null);
     }
 
@@ -330,7 +332,7 @@ public final class Connection {
      * Sends {@code reply}; an Rread whose data {@code owned} holds goes out from that buffer without a copy.
      * The socket releases the frame once written or failed.
      */
-    private Future<Void> write(int tag, Rmessage reply, ReplyBuffer owned) {
+    private ChannelFuture write(int tag, Rmessage reply, ReplyBuffer owned) {
         ByteBuf frame = ReplyFrames.encode(tag, reply, owned);
         // Linux drops the connection on a reply of msize bytes or more (trans_fd.c p9_read_work).
         if (frame.readableBytes() >= session.msize() && !(reply instanceof Rmessage.Rversion)) {
@@ -341,8 +343,12 @@ public final class Connection {
         int n = frame.readableBytes();
         bytesOut.addAndGet(n);
         stats.bytesOut.addAndGet(n);
-        Future<Void> f = ((NetSocketInternal) socket).writeMessage(frame);
-        f.onSuccess(v -> stallWatch.progress());
+        ChannelFuture f = writer.write(frame);
+        f.addListener(done -> {
+            if (done.isSuccess()) {
+                stallWatch.progress();
+            }
+        });
         if (socket.writeQueueFull()) {
             stallWatch.queueFilled();
             updateReading();
