@@ -13,7 +13,7 @@
 #   MATCHED_MSIZE=65536 (read, write and mixed again at diod's msize cap; empty to skip)
 #   PRIME_DURATION=20s (untimed load on each server before the matrix) SOAK_DURATION=300s
 #   PROFILE_DURATION=30s EXPORT_DIR=/tmp/ninep-race-export RESULTS=deploy/bench/results/<date>-<mode>
-#   NINEP_PORT=5650 DIOD_PORT=5651 NINEP_JAVA_OPTS= BENCH_JAVA_OPTS= SKIP_BUILD=1 (use the jar built).
+#   NINEP_PORT=5650 DIOD_PORT=5651 NINEP_JAVA_OPTS=-Xmx614m BENCH_JAVA_OPTS= SKIP_BUILD=1 (use the jar built).
 # Needs root (diod switches to the attaching user) and Debian/Ubuntu for apt-get install of diod and iperf3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,7 +43,8 @@ RESULTS=${RESULTS:-deploy/bench/results/$STAMP-$MODE}
 NINEP_PORT=${NINEP_PORT:-5650}
 DIOD_PORT=${DIOD_PORT:-5651}
 IPERF_PORT=${IPERF_PORT:-5652}
-NINEP_JAVA_OPTS=${NINEP_JAVA_OPTS:-}
+# The heap of the Helm chart's default pod (60 % of a 1 GiB limit), not the JVM's quarter of the machine.
+NINEP_JAVA_OPTS=${NINEP_JAVA_OPTS--Xmx614m}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 JFR=${JFR:-$(ls /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr 2>/dev/null || command -v jfr || true)}
 

@@ -110,7 +110,7 @@ class DockerfileTest {
     @Test
     void jvmIsSizedFromTheContainerAndRunsTheFastJar() {
         String env = String.join(" ", arguments("ENV"));
-        assertTrue(env.contains("-XX:MaxRAMPercentage=75"), env);
+        assertTrue(env.contains("-XX:MaxRAMPercentage=60"), env);
         assertTrue(env.contains("-XX:+ExitOnOutOfMemoryError"), env);
         assertTrue(env.contains("-Djava.io.tmpdir=/tmp"), env);
         assertTrue(env.contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\""), env);

@@ -98,7 +98,7 @@ class HelmChartDefaultsTest {
 
     @Test
     void jvmHeapFollowsTheContainerMemoryLimit() {
-        ServerChecks.assertJvmSizedFromContainer(server, 75);
+        ServerChecks.assertJvmSizedFromContainer(server, 60);
     }
 
     @Test

@@ -100,7 +100,7 @@ class PlainManifestsTest {
 
     @Test
     void jvmHeapFollowsTheContainerMemoryLimit() {
-        ServerChecks.assertJvmSizedFromContainer(server, 75);
+        ServerChecks.assertJvmSizedFromContainer(server, 60);
     }
 
     @Test
