@@ -1,6 +1,5 @@
 package io.ninep.server;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.ninep.export.Policies;
 import io.ninep.posix.Errno;
@@ -56,12 +55,11 @@ public final class Connection {
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
     private final MemoryShare memory;
     private final WriteStallWatch stallWatch;
-    private final FrameWriter writer;
+    private final ReplyWriter writer;
     private boolean waitingForBudget;
     private final long startedMillis = System.currentTimeMillis();
     private final AtomicLong requestsServed = new AtomicLong();
     private final AtomicLong bytesIn = new AtomicLong();
-    private final AtomicLong bytesOut = new AtomicLong();
     private volatile long lastActivityMillis = startedMillis;
     private volatile boolean pausedForBackpressure;
     private boolean versionBarrier;
@@ -84,9 +82,10 @@ public final class Connection {
         this.listener = session.services().listener();
         this.memory = new MemoryShare(session.services().budget(),
                 session.services().config().connectionMemoryLimit());
-        this.writer = new FrameWriter(((NetSocketInternal) socket).channelHandlerContext());
         this.stallWatch = new WriteStallWatch(context.owner(),
                 session.services().config().writeStallTimeout().toMillis(), socket::writeQueueFull, this::onWriteStall);
+        this.writer = new ReplyWriter(id, ((NetSocketInternal) socket).channelHandlerContext(), session::msize,
+                stats, stallWatch);
         this.assembler = new FrameAssembler(session.services().config().maxMsize());
     }
 
@@ -328,32 +327,13 @@ public final class Connection {
         return write(tag, reply, null);
     }
 
-    /**
-     * Sends {@code reply}; an Rread whose data {@code owned} holds goes out from that buffer without a copy.
-     * The socket releases the frame once written or failed.
-     */
     private ChannelFuture write(int tag, Rmessage reply, ReplyBuffer owned) {
-        ByteBuf frame = ReplyFrames.encode(tag, reply, owned);
-        // Linux drops the connection on a reply of msize bytes or more (trans_fd.c p9_read_work).
-        if (frame.readableBytes() >= session.msize() && !(reply instanceof Rmessage.Rversion)) {
-            LOG.errorf("connection %d: reply type %d for tag %d reaches msize; sending EIO", id, reply.type(), tag);
-            frame.release();
-            frame = ReplyFrames.encode(tag, new Rmessage.Rlerror(Errno.EIO.number()), null);
-        }
-        int n = frame.readableBytes();
-        bytesOut.addAndGet(n);
-        stats.bytesOut.addAndGet(n);
-        ChannelFuture f = writer.write(frame);
-        f.addListener(done -> {
-            if (done.isSuccess()) {
-                stallWatch.progress();
-            }
-        });
+        ChannelFuture written = writer.write(tag, reply, owned);
         if (socket.writeQueueFull()) {
             stallWatch.queueFilled();
             updateReading();
         }
-        return f;
+        return written;
     }
 
     private void onWriteStall() {
@@ -481,7 +461,7 @@ public final class Connection {
     }
 
     public long bytesOut() {
-        return bytesOut.get();
+        return writer.bytesOut();
     }
 
     public boolean pausedForBackpressure() {
