@@ -12,7 +12,7 @@
 #   WORKLOADS="read write randread meta create mixed" MSIZE=1048576
 #   MATCHED_MSIZE=65536 (read, write and mixed again at diod's msize cap; empty to skip)
 #   PRIME_DURATION=20s (untimed load on each server before the matrix) SOAK_DURATION=300s
-#   PROFILE_DURATION=30s EXPORT_DIR=/tmp/ninep-race-export RESULTS=deploy/bench/results/<date>-<mode>
+#   PROFILE_DURATION=30s PROFILE_CELLS="read 4 16,meta 32 16" (workload connections outstanding) EXPORT_DIR=/tmp/ninep-race-export RESULTS=deploy/bench/results/<date>-<mode>
 #   NINEP_PORT=5650 DIOD_PORT=5651 NINEP_JAVA_OPTS=-Xmx614m BENCH_JAVA_OPTS= SKIP_BUILD=1 (use the jar built).
 # Needs root (diod switches to the attaching user) and Debian/Ubuntu for apt-get install of diod and iperf3.
 set -euo pipefail
@@ -37,6 +37,7 @@ MSIZE=${MSIZE:-1048576}
 MATCHED_MSIZE=${MATCHED_MSIZE-65536}
 SOAK_DURATION=${SOAK_DURATION:-300s}
 PROFILE_DURATION=${PROFILE_DURATION:-30s}
+PROFILE_CELLS=${PROFILE_CELLS:-read 4 16,meta 32 16}
 EXPORT_DIR=${EXPORT_DIR:-/tmp/ninep-race-export}
 STAMP=$(date +%Y-%m-%d-%H%M)
 RESULTS=${RESULTS:-deploy/bench/results/$STAMP-$MODE}
@@ -163,7 +164,7 @@ describe_machine() {
         case $MODE in
             race) echo "cells: warmup $WARMUP, duration $DURATION, msize $MSIZE (and $MATCHED_MSIZE), connections [$CONNECTIONS], outstanding [$OUTSTANDING]" ;;
             soak) echo "soak: mixed, 4 connections x 16 outstanding, msize $MSIZE, $SOAK_DURATION, ninep options [$NINEP_JAVA_OPTS]" ;;
-            profile) echo "profile: read 4 x 16 and meta 32 x 16, msize $MSIZE, $PROFILE_DURATION each" ;;
+            profile) echo "profile: $PROFILE_CELLS (workload connections outstanding), msize $MSIZE, $PROFILE_DURATION each" ;;
         esac
     } >"$RESULTS/machine.txt"
     cat "$RESULTS/machine.txt"
@@ -263,7 +264,10 @@ run_profile() {
     [[ -x $JFR ]] || { echo "race.sh: no jfr tool found (set JFR=/path/to/jdk/bin/jfr)" >&2; exit 2; }
     describe_machine
     local seconds=${PROFILE_DURATION%s}
-    for spec in "read 4 16" "meta 32 16"; do
+    local IFS=,
+    local cells=($PROFILE_CELLS)
+    unset IFS
+    for spec in "${cells[@]}"; do
         set -- $spec
         stop_servers
         start_ninep "-XX:StartFlightRecording=filename=$RESULTS/ninep-$1.jfr,settings=profile" "ninep-$1.log"

@@ -54,8 +54,15 @@ final class ClientConnection {
         maxReplySize = size;
     }
 
-    void write(ByteBuffer frame) throws IOException {
-        write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+    /** Writes {@code frame} and then {@code tail} (if not null) as one frame's bytes; neither buffer moves. */
+    void write(ByteBuffer frame, ByteBuffer tail) throws IOException {
+        synchronized (writeLock) {
+            out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+            if (tail != null) {
+                out.write(tail.array(), tail.arrayOffset() + tail.position(), tail.remaining());
+            }
+            out.flush();
+        }
     }
 
     void write(byte[] bytes, int offset, int length) throws IOException {

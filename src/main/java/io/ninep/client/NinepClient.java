@@ -194,29 +194,38 @@ public final class NinepClient implements AutoCloseable {
 
     private CompletableFuture<Rmessage> transmit(TagTable.Pending pending) {
         ByteBuffer frame;
+        // A Twrite's data follows its header straight from the caller's array: no frame-sized copy.
+        ByteBuffer data = pending.request() instanceof Tmessage.Twrite w && w.data().hasArray() ? w.data() : null;
         try {
-            frame = RequestEncoder.encode(pending.tag(), pending.request());
+            frame = data != null ? RequestEncoder.encodeHeader(pending.tag(), (Tmessage.Twrite) pending.request())
+                    : RequestEncoder.encode(pending.tag(), pending.request());
         } catch (IllegalArgumentException e) {
             tags.withdraw(pending);
             return CompletableFuture.failedFuture(e);
         }
-        if (frame.remaining() > msize) {
+        long size = frame.remaining() + (data == null ? 0L : data.remaining());
+        if (size > msize) {
             tags.withdraw(pending);
             return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    pending.request().opName() + " of " + frame.remaining() + " bytes exceeds msize " + msize));
+                    pending.request().opName() + " of " + size + " bytes exceeds msize " + msize));
         }
         if (pending.request() instanceof Tmessage.Tversion version) {
             // Linux sizes its receive buffer by the msize it offers until the server answers.
             long offered = Integer.toUnsignedLong(version.msize());
             connection.maxReplySize((int) Math.max(P9.HEADER_SIZE, Math.min(Integer.MAX_VALUE, offered - 1)));
         }
-        write(frame);
+        write(frame, data);
         return pending.reply();
     }
 
     private void write(ByteBuffer frame) {
+        write(frame, null);
+    }
+
+    /** {@code data}, if not null, goes out right after {@code frame}, with no other frame between them. */
+    private void write(ByteBuffer frame, ByteBuffer data) {
         try {
-            connection.write(frame);
+            connection.write(frame, data);
         } catch (IOException e) {
             shutdown(new ConnectionClosedException("writing the connection failed: " + e.getMessage(), e));
         }

@@ -55,6 +55,19 @@ public final class RequestEncoder {
         return out.finish();
     }
 
+    /**
+     * A Twrite's frame up to its data, flipped: the caller sends the data right after it, so a large write
+     * is never copied into a frame of its own (a gathering write). The size field counts the data.
+     */
+    public static ByteBuffer encodeHeader(int tag, Twrite m) {
+        WireSink.checkU16(tag);
+        int header = P9.HEADER_SIZE + 4 + 8 + 4;
+        WireWriter out = new WireWriter(header);
+        out.u32(header + m.data().remaining()).u8(m.type()).u16(tag);
+        out.u32(m.fid()).u64(m.offset()).u32(m.data().remaining());
+        return out.finish();
+    }
+
     private static void body(Tmessage m, WireSink out) {
         switch (m.type()) {
             case MessageType.TSTATFS -> statfs((Tstatfs) m, out);

@@ -152,6 +152,14 @@ class RequestGoldenTest {
     }
 
     @Test
+    void twriteHeaderIsTheFrameUpToItsDataAndCountsTheData() {
+        ByteBuffer data = ByteBuffer.wrap("hi!".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer header = RequestEncoder.encodeHeader(TAG, new Twrite(4, 2, data));
+        assertEquals(Hex.buffer("1a000000 76 3412 04000000 0200000000000000 03000000"), header);
+        assertEquals(3, data.remaining());
+    }
+
+    @Test
     void decodesAFrameThatStartsInsideALargerBuffer() {
         ByteBuffer buffer = Hex.buffer("eeee 0b000000 78 3412 05000000 eeee");
         buffer.position(2).limit(13);
