@@ -20,7 +20,8 @@ public final class Request {
     private final AtomicReference<RequestState> state = new AtomicReference<>(RequestState.RUNNING);
     /** Run once the request is resolved: its reply written to the socket, or dropped. */
     private final List<Runnable> onResolved = new ArrayList<>();
-    private final ReplyBuffer replyBuffer = new ReplyBuffer();
+    /** Only a Tread reads into a pooled buffer; other requests carry none (null). */
+    private final ReplyBuffer replyBuffer;
     private Cancellable subscription;
     private boolean replySuppressed;
     private boolean resolved;
@@ -33,6 +34,7 @@ public final class Request {
         this.message = message;
         this.startNanos = System.nanoTime();
         this.startMillis = System.currentTimeMillis();
+        this.replyBuffer = message instanceof Tmessage.Tread ? new ReplyBuffer() : null;
     }
 
     public int tag() {
@@ -55,7 +57,10 @@ public final class Request {
         return startMillis;
     }
 
-    /** Where a read reply's data is read in place; released when the request resolves unless written. */
+    /**
+     * Where a Tread's reply data is read in place; released when the request resolves unless written.
+     * Null for every other request.
+     */
     public ReplyBuffer replyBuffer() {
         return replyBuffer;
     }
@@ -124,7 +129,12 @@ public final class Request {
 
     void resolve() {
         resolved = true;
-        replyBuffer.release();
+        if (replyBuffer != null) {
+            replyBuffer.release();
+        }
+        if (onResolved.isEmpty()) {
+            return;
+        }
         List<Runnable> actions = new ArrayList<>(onResolved);
         onResolved.clear();
         actions.forEach(Runnable::run);
