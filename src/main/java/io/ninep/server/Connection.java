@@ -1,16 +1,19 @@
 package io.ninep.server;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.util.ReferenceCountUtil;
 import io.ninep.export.Policies;
 import io.ninep.posix.Errno;
 import io.ninep.protocol.Rmessage;
 import io.ninep.protocol.Tmessage;
 import io.ninep.protocol.codec.Decoded;
 import io.ninep.protocol.codec.FrameAssembler;
+import io.ninep.protocol.codec.FrameMemory;
 import io.ninep.protocol.codec.RequestDecoder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
 import java.nio.ByteBuffer;
@@ -39,6 +42,7 @@ public final class Connection {
 
     private final long id;
     private final NetSocket socket;
+    private final Channel channel;
     private final Context context;
     private final Executor onContext;
     private final Session session;
@@ -84,14 +88,15 @@ public final class Connection {
                 session.services().config().connectionMemoryLimit());
         this.stallWatch = new WriteStallWatch(context.owner(),
                 session.services().config().writeStallTimeout().toMillis(), socket::writeQueueFull, this::onWriteStall);
+        this.channel = ((NetSocketInternal) socket).channelHandlerContext().channel();
         this.writer = new ReplyWriter(id, ((NetSocketInternal) socket).channelHandlerContext(), session::msize,
                 stats, stallWatch);
-        this.assembler = new FrameAssembler(session.services().config().maxMsize());
+        this.assembler = new FrameAssembler(session.services().config().maxMsize(), PooledFrame::allocate);
     }
 
     /** Wires the socket; call on the connection's context. */
     public void start() {
-        socket.handler(this::onBytes);
+        ((NetSocketInternal) socket).messageHandler(this::onMessage);
         socket.closeHandler(v -> onClosed());
         socket.exceptionHandler(t -> LOG.debugf(t, "connection %d: socket error", id));
         socket.drainHandler(v -> admit());
@@ -119,22 +124,47 @@ public final class Connection {
         });
     }
 
-    private void onBytes(Buffer chunk) {
+    /**
+     * Takes Netty's read buffers as they are: Vert.x's data handler would first copy each into a fresh heap
+     * buffer, garbage by the gigabyte under 1 MiB writes (issue 8). Backpressure is then ours to apply,
+     * on the channel's autoRead ({@link #reading}).
+     */
+    private void onMessage(Object message) {
+        try {
+            if (message instanceof ByteBuf && !closed) {
+                onBytes(((ByteBuf) message).nioBuffer());
+            }
+        } finally {
+            ReferenceCountUtil.release(message);
+        }
+    }
+
+    private void onBytes(ByteBuffer chunk) {
         lastActivityMillis = System.currentTimeMillis();
-        bytesIn.addAndGet(chunk.length());
-        stats.bytesIn.addAndGet(chunk.length());
-        if (!assembler.feed(chunk.getByteBuf().nioBuffer(), this::onFrame)) {
+        bytesIn.addAndGet(chunk.remaining());
+        stats.bytesIn.addAndGet(chunk.remaining());
+        if (!assembler.feed(chunk, this::onFrame)) {
             stats.decodeErrors.incrementAndGet();
             LOG.infof("connection %d: broken frame (size outside 7..%d), closing", id, assembler.maxFrameSize());
             close();
         }
     }
 
-    private void onFrame(ByteBuffer frame) {
-        if (closed) {
+    /**
+     * Decodes a frame into a request. Only a Twrite's data still points into the frame after decoding, so
+     * the request keeps that frame until it resolves; every other frame is released at once.
+     */
+    private void onFrame(FrameMemory memory) {
+        Decoded decoded = closed ? null : RequestDecoder.decode(memory.buffer(), session.msize());
+        boolean keepsFrame = decoded instanceof Decoded.Ok
+                && ((Decoded.Ok) decoded).frame().message() instanceof Tmessage.Twrite;
+        int frameSize = memory.buffer().limit();
+        if (!keepsFrame) {
+            memory.release();
+        }
+        if (decoded == null) {
             return;
         }
-        Decoded decoded = RequestDecoder.decode(frame, session.msize());
         if (decoded instanceof Decoded.Failure) {
             Decoded.Failure f = (Decoded.Failure) decoded;
             stats.decodeErrors.incrementAndGet();
@@ -148,9 +178,13 @@ public final class Connection {
         int tag = ((Decoded.Ok) decoded).frame().tag();
         Tmessage message = ((Decoded.Ok) decoded).frame().message();
         if (tagInFlight(tag)) {
+            if (keepsFrame) {
+                memory.release();
+            }
             return;
         }
-        Request request = new Request(tag, message, Admission.cost(frame.remaining(), message, session.msize()));
+        Request request = new Request(tag, message, Admission.cost(frameSize, message, session.msize()),
+                keepsFrame ? memory : null);
         if (message instanceof Tmessage.Tflush) {
             admitFlush(request, (Tmessage.Tflush) message);
         } else {
@@ -197,6 +231,7 @@ public final class Connection {
         Request queued = backlog.stream().filter(r -> r.tag() == m.oldtag()).findFirst().orElse(null);
         if (queued != null) {
             backlog.remove(queued);
+            queued.resolve();
             stats.flushDropped.incrementAndGet();
             listener.dropped(queued.message().opName(), System.nanoTime() - queued.startNanos());
             write(flush.tag(), new Rmessage.Rflush());
@@ -210,6 +245,7 @@ public final class Connection {
     private void start(Request request) {
         if (!session.versioned() && !(request.message() instanceof Tmessage.Tversion)) {
             memory.release(request.cost());
+            request.resolve();
             write(request.tag(), new Rmessage.Rlerror(Errno.EPROTO.number()));
             return;
         }
@@ -358,11 +394,16 @@ public final class Connection {
             if (!versionBarrier) {
                 stats.backpressurePauses.incrementAndGet();
             }
-            socket.pause();
+            reading(false);
         } else if (!shouldPause && pausedForBackpressure) {
             pausedForBackpressure = false;
-            socket.resume();
+            reading(true);
         }
+    }
+
+    /** What arrives after reading stops (the rest of a read batch at most) still waits in the backlog. */
+    private void reading(boolean on) {
+        channel.config().setAutoRead(on);
     }
 
     /**
@@ -372,7 +413,7 @@ public final class Connection {
     public CompletableFuture<Void> drain() {
         if (!closed) {
             draining = true;
-            socket.pause();
+            reading(false);
             if (pending.isEmpty() && backlog.isEmpty()) {
                 socket.close();
             }
@@ -396,7 +437,9 @@ public final class Connection {
             return;
         }
         closed = true;
+        backlog.forEach(Request::resolve);
         backlog.clear();
+        assembler.discard();
         if (versionTimer >= 0) {
             context.owner().cancelTimer(versionTimer);
         }

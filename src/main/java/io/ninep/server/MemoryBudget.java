@@ -16,7 +16,12 @@ public final class MemoryBudget {
     private final long limit;
     private final AtomicLong used = new AtomicLong();
     /** Connections waiting for room, woken in arrival order; guarded by {@code this}. */
-    private final ArrayDeque<Runnable> waiters = new ArrayDeque<>();
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Size of {@link #waiters}, read without the lock so that a release with nobody waiting costs one atomic. */
+    private volatile int waiting;
+
+    private record Waiter(long bytes, Runnable wake) {
+    }
 
     public MemoryBudget(long limit) {
         this.limit = limit;
@@ -41,27 +46,42 @@ public final class MemoryBudget {
 
     public void release(long bytes) {
         used.addAndGet(-bytes);
-        List<Runnable> wake;
-        synchronized (this) {
-            wake = new ArrayList<>(waiters);
-            waiters.clear();
+        if (waiting > 0) {
+            wakeThoseThatFit();
         }
-        wake.forEach(Runnable::run);
     }
 
     /**
-     * Runs {@code wake} (once) after the next release, when {@code bytes} may fit; the waiter then tries
-     * again. A release between the failed reservation and this registration is not missed: the room is
-     * re-checked after registering.
+     * Runs {@code wake} (once) when {@code bytes} may fit; the waiter then tries again, and waits anew if
+     * someone took the room first. A release between the failed reservation and this registration is not
+     * missed: the room is checked again after registering.
      */
     public void await(long bytes, Runnable wake) {
         synchronized (this) {
-            waiters.add(wake);
+            waiters.add(new Waiter(bytes, wake));
+            waiting = waiters.size();
         }
-        long now = used.get();
-        if (now == 0 || now + bytes <= limit) {
-            release(0);
+        wakeThoseThatFit();
+    }
+
+    /**
+     * Wakes waiters in arrival order while what they asked for fits in the room left, so that a release
+     * wakes the few connections it can serve rather than every waiting one (a herd that would mostly
+     * fail and wait again). With nothing reserved, the first waiter always fits (see the class comment).
+     */
+    private void wakeThoseThatFit() {
+        List<Runnable> wake = new ArrayList<>();
+        synchronized (this) {
+            long now = used.get();
+            long room = limit - now;
+            while (!waiters.isEmpty() && (waiters.peek().bytes() <= room || (now == 0 && wake.isEmpty()))) {
+                Waiter w = waiters.poll();
+                room -= w.bytes();
+                wake.add(w.wake());
+            }
+            waiting = waiters.size();
         }
+        wake.forEach(Runnable::run);
     }
 
     public long limit() {

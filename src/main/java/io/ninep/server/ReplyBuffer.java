@@ -28,7 +28,7 @@ public final class ReplyBuffer {
      * and returns the bytes read (flipped), which live in this buffer until the reply is written.
      */
     public ByteBuffer fill(int count, ToIntFunction<ByteBuffer> reader) {
-        ByteBuf buf = ReplyPool.allocate(ReplyEncoder.RREAD_HEADER_SIZE + count);
+        ByteBuf buf = DirectPool.allocate(ReplyEncoder.RREAD_HEADER_SIZE + count);
         ByteBuffer view;
         try {
             view = buf.nioBuffer(ReplyEncoder.RREAD_HEADER_SIZE, count);

@@ -1,6 +1,7 @@
 package io.ninep.server;
 
 import io.ninep.protocol.Tmessage;
+import io.ninep.protocol.codec.FrameMemory;
 import io.smallrye.mutiny.subscription.Cancellable;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +23,26 @@ public final class Request {
     private final List<Runnable> onResolved = new ArrayList<>();
     /** Only a Tread reads into a pooled buffer; other requests carry none (null). */
     private final ReplyBuffer replyBuffer;
+    /**
+     * The frame a Twrite's data still lives in (null for other requests), released when the request
+     * resolves. A handler may read that data only after a successful {@link #commit}: until then the
+     * request can be cancelled, and resolved, while its worker runs.
+     */
+    private final FrameMemory frame;
     private Cancellable subscription;
     private boolean replySuppressed;
     private boolean resolved;
     private int flushesWaiting;
 
-    /** @param cost bytes reserved in the memory budget for this request and its reply */
-    public Request(int tag, Tmessage message, long cost) {
+    /**
+     * @param cost bytes reserved in the memory budget for this request and its reply
+     * @param frame memory the message's fields still point into, released when the request resolves; or null
+     */
+    Request(int tag, Tmessage message, long cost, FrameMemory frame) {
         this.cost = cost;
         this.tag = tag;
         this.message = message;
+        this.frame = frame;
         this.startNanos = System.nanoTime();
         this.startMillis = System.currentTimeMillis();
         this.replyBuffer = message instanceof Tmessage.Tread ? new ReplyBuffer() : null;
@@ -127,10 +138,14 @@ public final class Request {
         return flushesWaiting;
     }
 
+    /** Also for a request dropped before it started: its buffers go back to the pool. */
     void resolve() {
         resolved = true;
         if (replyBuffer != null) {
             replyBuffer.release();
+        }
+        if (frame != null) {
+            frame.release();
         }
         if (onResolved.isEmpty()) {
             return;

@@ -25,12 +25,12 @@ class ReplyBufferTest {
 
     @BeforeEach
     void recordBaseline() {
-        baseline = ReplyPool.inUse();
+        baseline = DirectPool.inUse();
     }
 
     @AfterEach
     void everyBufferIsBackInThePool() {
-        assertEquals(baseline, ReplyPool.inUse(), "pooled reply buffers still in use");
+        assertEquals(baseline, DirectPool.inUse(), "pooled reply buffers still in use");
     }
 
     private static int put(ByteBuffer dst, byte[] bytes) {
@@ -47,7 +47,7 @@ class ReplyBufferTest {
         ByteBuf frame = buffer.takeFrame(0x1234, data);
         byte[] expected = toArray(ReplyEncoder.encode(0x1234, new Rmessage.Rread(ByteBuffer.wrap(DATA))));
         assertArrayEquals(expected, ByteBufUtil.getBytes(frame));
-        assertEquals(baseline + 1, ReplyPool.inUse());
+        assertEquals(baseline + 1, DirectPool.inUse());
         frame.release();
         buffer.release();
     }
@@ -89,14 +89,14 @@ class ReplyBufferTest {
         ReplyBuffer buffer = new ReplyBuffer();
         ByteBuffer data = buffer.fill(16, dst -> put(dst, DATA));
         ByteBuf inPlace = ReplyFrames.encode(7, new Rmessage.Rread(data), buffer);
-        assertEquals(baseline + 1, ReplyPool.inUse());
+        assertEquals(baseline + 1, DirectPool.inUse());
         assertNull(buffer.takeFrame(7, data));
         inPlace.release();
 
         ReplyBuffer unused = new ReplyBuffer();
         unused.fill(16, dst -> put(dst, DATA));
         ByteBuf error = ReplyFrames.encode(7, new Rmessage.Rlerror(5), unused);
-        assertEquals(baseline, ReplyPool.inUse());
+        assertEquals(baseline, DirectPool.inUse());
         error.release();
     }
 

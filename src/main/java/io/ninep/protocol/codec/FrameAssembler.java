@@ -5,6 +5,7 @@ import io.ninep.protocol.P9;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Cuts a byte stream into frames on their little-endian {@code size[4]}, which counts itself.
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  * arrived rather than with what its size field announced, so a peer that announces a big frame
  * and then stalls pins little memory (LESSONS.md §5): at most four times what it sent. Growing
  * fourfold, a 1 MiB Twrite arriving in 64 KiB reads costs 320 KiB of regrowth copies and 1.3 MiB
- * of allocation, where doubling cost 960 KiB and 2 MiB (issue 8). One per connection, fed by one thread at a
+ * of allocation, where doubling cost 960 KiB and 2 MiB (issue 8). Frames live in {@link FrameMemory} from
+ * the allocator given, on the heap unless the owner pools them. One per connection, fed by one thread at a
  * time; only {@link #maxFrameSize(int)} may be called from another thread (a client negotiating msize).
  */
 public final class FrameAssembler {
@@ -22,12 +24,22 @@ public final class FrameAssembler {
     private static final int INITIAL_CAPACITY = 8192;
 
     private final ByteBuffer sizeField = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+    private final IntFunction<FrameMemory> memory;
     private volatile int maxFrameSize;
+    /** The frame still arriving, and {@link #pending}'s buffer, filled up to its position. */
+    private FrameMemory pendingMemory;
     private ByteBuffer pending;
     private int pendingSize;
     private boolean broken;
 
+    /** Frames on the heap. */
     public FrameAssembler(int maxFrameSize) {
+        this(maxFrameSize, FrameMemory::heap);
+    }
+
+    /** @param memory allocates a frame's memory of the capacity asked (which never exceeds maxFrameSize) */
+    public FrameAssembler(int maxFrameSize, IntFunction<FrameMemory> memory) {
+        this.memory = memory;
         maxFrameSize(maxFrameSize);
     }
 
@@ -53,12 +65,12 @@ public final class FrameAssembler {
 
     /**
      * Consumes all of {@code chunk}, handing each completed frame to {@code frames} in stream order:
-     * a buffer of its own (the consumer may keep it) holding the whole frame, size field included,
-     * position 0, little-endian. Returns false on a framing error (size below 7 or above
-     * maxFrameSize); then the stream cannot be resynchronised, the caller must close the connection,
-     * and every later call returns false.
+     * memory of its own, which the consumer now owns (and must release), whose buffer holds the whole
+     * frame, size field included, from position 0. Returns false on a framing error (size below 7 or
+     * above maxFrameSize); then the stream cannot be resynchronised, the caller must close the
+     * connection, and every later call returns false.
      */
-    public boolean feed(ByteBuffer chunk, Consumer<ByteBuffer> frames) {
+    public boolean feed(ByteBuffer chunk, Consumer<FrameMemory> frames) {
         while (!broken && chunk.hasRemaining()) {
             if (pending == null && !readSizeField(chunk)) {
                 break;
@@ -66,13 +78,25 @@ public final class FrameAssembler {
             if (pending != null) {
                 fill(chunk);
                 if (pending.position() == pendingSize) {
-                    ByteBuffer frame = pending.flip();
+                    FrameMemory frame = pendingMemory;
+                    pending.flip();
                     pending = null;
+                    pendingMemory = null;
                     frames.accept(frame);
                 }
             }
         }
         return !broken;
+    }
+
+    /** Releases the frame still arriving, if any: the stream has ended (the connection closed). */
+    public void discard() {
+        if (pendingMemory != null) {
+            pendingMemory.release();
+            pendingMemory = null;
+            pending = null;
+        }
+        sizeField.clear();
     }
 
     /** Takes size-field bytes; once all four are in, validates them and starts the frame. */
@@ -90,8 +114,7 @@ public final class FrameAssembler {
             return false;
         }
         pendingSize = (int) size;
-        pending = ByteBuffer.allocate(Math.min(pendingSize, Math.max(INITIAL_CAPACITY, 4 + chunk.remaining())))
-                .order(ByteOrder.LITTLE_ENDIAN);
+        allocate(Math.min(pendingSize, Math.max(INITIAL_CAPACITY, 4 + chunk.remaining())));
         pending.putInt(pendingSize);
         return true;
     }
@@ -107,9 +130,15 @@ public final class FrameAssembler {
     }
 
     private void grow(int needed) {
-        int capacity = (int) Math.min(pendingSize, Math.max(needed, pending.capacity() * 4L));
-        ByteBuffer bigger = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
-        bigger.put(pending.flip());
-        pending = bigger;
+        FrameMemory smaller = pendingMemory;
+        ByteBuffer filled = pending.flip();
+        allocate((int) Math.min(pendingSize, Math.max(needed, pending.capacity() * 4L)));
+        pending.put(filled);
+        smaller.release();
+    }
+
+    private void allocate(int capacity) {
+        pendingMemory = memory.apply(capacity);
+        pending = pendingMemory.buffer();
     }
 }

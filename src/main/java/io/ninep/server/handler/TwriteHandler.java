@@ -12,7 +12,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Twrite: to an open file, or into a pending xattr value. Never answers Rwrite 0 for a non-empty write
- * (the Linux client would retry forever): ENOSPC instead. Commit point: before the first byte is written.
+ * (the Linux client would retry forever): ENOSPC instead. Commit point: before the first byte is written,
+ * and before the data is read at all, since it may live in a pooled frame that a cancelled request
+ * gives back while this worker still runs ({@code Request#frame}).
  */
 public final class TwriteHandler implements Handler<Twrite> {
 
@@ -30,8 +32,8 @@ public final class TwriteHandler implements Handler<Twrite> {
             ByteBuffer data = m.data().duplicate();
             if (fid.kind() == Fid.Kind.XATTR_WRITE) {
                 byte[] bytes = new byte[data.remaining()];
-                data.get(bytes);
                 x.commit();
+                data.get(bytes);
                 return new Rmessage.Rwrite(fid.pendingXattrWrite().append(m.offset(), bytes));
             }
             var file = fid.requireOpenFile();

@@ -67,7 +67,7 @@ class CodecRoundTripTest {
             ByteBuffer slice = stream.slice(stream.position(), chunk);
             stream.position(stream.position() + chunk);
             assertTrue(assembler.feed(slice, frame -> {
-                Decoded decoded = RequestDecoder.decode(frame, MSIZE);
+                Decoded decoded = RequestDecoder.decode(frame.buffer(), MSIZE);
                 received.add(((Decoded.Ok) decoded).frame().message());
             }));
         }

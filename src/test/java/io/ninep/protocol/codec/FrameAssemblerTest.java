@@ -26,7 +26,8 @@ class FrameAssemblerTest {
     private final FrameAssembler assembler = new FrameAssembler(8192);
 
     private boolean feed(byte[] bytes, int from, int to) {
-        return assembler.feed(ByteBuffer.wrap(bytes, from, to - from), frame -> {
+        return assembler.feed(ByteBuffer.wrap(bytes, from, to - from), memory -> {
+            ByteBuffer frame = memory.buffer();
             assertEquals(0, frame.position());
             assertEquals(ByteOrder.LITTLE_ENDIAN, frame.order());
             frames.add(Hex.of(frame));
@@ -95,7 +96,7 @@ class FrameAssemblerTest {
     void framesAreCopiesTheCallerMayReuseItsChunk() {
         byte[] bytes = Hex.bytes(CLUNK);
         List<ByteBuffer> kept = new ArrayList<>();
-        assembler.feed(ByteBuffer.wrap(bytes), kept::add);
+        assembler.feed(ByteBuffer.wrap(bytes), f -> kept.add(f.buffer()));
         bytes[7] = 0x7f;
         assertEquals(0x05, kept.get(0).get(7));
         assertEquals(11, kept.get(0).capacity(), "exactly sized");
@@ -111,11 +112,62 @@ class FrameAssemblerTest {
         }
         List<ByteBuffer> out = new ArrayList<>();
         for (int at = 0; at < frame.length; at += 1000) {
-            assertTrue(big.feed(ByteBuffer.wrap(frame, at, Math.min(1000, frame.length - at)), out::add));
+            assertTrue(big.feed(ByteBuffer.wrap(frame, at, Math.min(1000, frame.length - at)), f -> out.add(f.buffer())));
         }
         assertEquals(1, out.size());
         assertArrayEquals(frame, Hex.of(out.get(0)));
         assertEquals(frame.length, out.get(0).capacity());
+    }
+
+    /** Counts what an allocator handed out and what came back, as a pooled allocator would see it. */
+    private static final class CountingMemory {
+        final List<FrameMemory> live = new ArrayList<>();
+        int allocated;
+
+        FrameMemory allocate(int capacity) {
+            allocated++;
+            FrameMemory heap = FrameMemory.heap(capacity);
+            FrameMemory tracked = new FrameMemory() {
+                @Override
+                public ByteBuffer buffer() {
+                    return heap.buffer();
+                }
+
+                @Override
+                public void release() {
+                    assertTrue(live.remove(this), "released twice");
+                }
+            };
+            live.add(tracked);
+            return tracked;
+        }
+    }
+
+    @Test
+    void outgrownBuffersAreReleasedAndTheFrameHandedOverIsNot() {
+        CountingMemory memory = new CountingMemory();
+        FrameAssembler big = new FrameAssembler(1 << 20, memory::allocate);
+        byte[] frame = new byte[600_000];
+        ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).putInt(frame.length).put((byte) 118);
+        List<FrameMemory> out = new ArrayList<>();
+        for (int at = 0; at < frame.length; at += 65536) {
+            assertTrue(big.feed(ByteBuffer.wrap(frame, at, Math.min(65536, frame.length - at)), out::add));
+        }
+        assertEquals(1, out.size());
+        assertEquals(3, memory.allocated, "64 KiB, then fourfold growth twice");
+        assertEquals(out, memory.live, "only the frame handed over is still held, by its new owner");
+    }
+
+    @Test
+    void discardReleasesTheFrameStillArriving() {
+        CountingMemory memory = new CountingMemory();
+        FrameAssembler big = new FrameAssembler(1 << 20, memory::allocate);
+        assertTrue(big.feed(ByteBuffer.wrap(new byte[] {0, 0, 1, 0, 118, 1, 0, 9, 9, 9}), f -> { }));
+        assertEquals(1, memory.live.size());
+        big.discard();
+        assertEquals(0, memory.live.size());
+        assertEquals(0, big.buffered());
+        big.discard();
     }
 
     @Test
@@ -151,9 +203,9 @@ class FrameAssemblerTest {
     void frameOfExactlyMaxFrameSizeIsAccepted() {
         FrameAssembler small = new FrameAssembler(11);
         List<ByteBuffer> out = new ArrayList<>();
-        assertTrue(small.feed(Hex.buffer(CLUNK), out::add));
+        assertTrue(small.feed(Hex.buffer(CLUNK), f -> out.add(f.buffer())));
         assertEquals(1, out.size());
-        assertFalse(small.feed(Hex.buffer("0c000000 78 3412 05000000 00"), out::add));
+        assertFalse(small.feed(Hex.buffer("0c000000 78 3412 05000000 00"), f -> out.add(f.buffer())));
     }
 
     @Test
