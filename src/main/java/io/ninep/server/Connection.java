@@ -143,7 +143,17 @@ public final class Connection {
         lastActivityMillis = System.currentTimeMillis();
         bytesIn.addAndGet(chunk.remaining());
         stats.bytesIn.addAndGet(chunk.remaining());
-        if (!assembler.feed(chunk, this::onFrame)) {
+        boolean intact;
+        try {
+            intact = assembler.feed(chunk, this::onFrame);
+        } catch (OutOfMemoryError e) {
+            // Direct memory for a frame ran out (Netty's pool throws this, the JVM would not exit on it):
+            // this stream is lost, the others go on.
+            LOG.warnf("connection %d: no memory for a frame (%s), closing", id, e.getMessage());
+            close();
+            return;
+        }
+        if (!intact) {
             stats.decodeErrors.incrementAndGet();
             LOG.infof("connection %d: broken frame (size outside 7..%d), closing", id, assembler.maxFrameSize());
             close();

@@ -68,7 +68,8 @@ public final class FrameAssembler {
      * memory of its own, which the consumer now owns (and must release), whose buffer holds the whole
      * frame, size field included, from position 0. Returns false on a framing error (size below 7 or
      * above maxFrameSize); then the stream cannot be resynchronised, the caller must close the
-     * connection, and every later call returns false.
+     * connection, and every later call returns false. The same holds after the allocator throws (out of
+     * memory), which this passes on.
      */
     public boolean feed(ByteBuffer chunk, Consumer<FrameMemory> frames) {
         while (!broken && chunk.hasRemaining()) {
@@ -137,8 +138,15 @@ public final class FrameAssembler {
         smaller.release();
     }
 
+    /** A frame that cannot be given memory cannot be skipped either: the stream is then broken. */
     private void allocate(int capacity) {
-        pendingMemory = memory.apply(capacity);
+        try {
+            pendingMemory = memory.apply(capacity);
+        } catch (RuntimeException | Error e) {
+            broken = true;
+            pending = null;
+            throw e;
+        }
         pending = pendingMemory.buffer();
     }
 }

@@ -159,6 +159,25 @@ class FrameAssemblerTest {
     }
 
     @Test
+    void anAllocatorThatFailsBreaksTheStreamAndLeaksNothing() {
+        CountingMemory memory = new CountingMemory();
+        int[] calls = {0};
+        FrameAssembler big = new FrameAssembler(1 << 20, capacity -> {
+            if (++calls[0] == 2) {
+                throw new OutOfMemoryError("no direct memory");
+            }
+            return memory.allocate(capacity);
+        });
+        byte[] frame = new byte[100_000];
+        ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).putInt(frame.length).put((byte) 118);
+        assertTrue(big.feed(ByteBuffer.wrap(frame, 0, 9000), f -> { }));
+        assertThrows(OutOfMemoryError.class, () -> big.feed(ByteBuffer.wrap(frame, 9000, 50_000), f -> { }));
+        assertFalse(big.feed(ByteBuffer.wrap(frame, 59_000, 41_000), f -> { }), "the stream cannot resynchronise");
+        big.discard();
+        assertEquals(0, memory.live.size(), "the frame being grown was released");
+    }
+
+    @Test
     void discardReleasesTheFrameStillArriving() {
         CountingMemory memory = new CountingMemory();
         FrameAssembler big = new FrameAssembler(1 << 20, memory::allocate);
