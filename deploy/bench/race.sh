@@ -240,6 +240,10 @@ run_race() {
     start_ninep
     echo "diod pid $DIOD_PID, ninep pid $NINEP_PID; results in $RESULTS"
     rm -rf "$EXPORT_DIR/ninep-bench/create"
+    # Dentries and inodes an earlier run left behind (hundreds of thousands after create cells) slow
+    # lookups for both servers; start from the kernel caches a fresh machine has.
+    sync
+    echo 2 >/proc/sys/vm/drop_caches
     prime diod "$DIOD_PORT" "$DIOD_PID"
     prime ninep "$NINEP_PORT" "$NINEP_PID"
     local cell=0 msizes
