@@ -14,7 +14,7 @@
 #   ABBA_WORKLOADS=create (cells run diod, ninep, ninep, diod and the table shows each server's mean)
 #   PRIME_DURATION=20s (untimed load on each server before the matrix) SOAK_DURATION=300s
 #   PROFILE_DURATION=30s PROFILE_CELLS="read 4 16,meta 32 16" (workload connections outstanding) EXPORT_DIR=/tmp/ninep-race-export RESULTS=deploy/bench/results/<date>-<mode>
-#   NINEP_PORT=5650 DIOD_PORT=5651 NINEP_JAVA_OPTS=-Xmx614m BENCH_JAVA_OPTS= SKIP_BUILD=1 (use the jar built).
+#   NINEP_PORT=5650 DIOD_PORT=5651 NINEP_JAVA_OPTS=-Xmx614m BENCH_JAVA_OPTS=-XX:+UseParallelGC SKIP_BUILD=1 (use the jar built).
 # Needs root (diod switches to the attaching user) and Debian/Ubuntu for apt-get install of diod and iperf3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,7 +51,9 @@ DIOD_PORT=${DIOD_PORT:-5651}
 IPERF_PORT=${IPERF_PORT:-5652}
 # The heap of the Helm chart's default pod (60 % of a 1 GiB limit), not the JVM's quarter of the machine.
 NINEP_JAVA_OPTS=${NINEP_JAVA_OPTS--Xmx614m}
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# The load generator's collector: with G1 every 1 MiB Rread array was a humongous object in the client,
+# which then spent more CPU per byte on ninep's 1 MiB replies than on diod's 64 KiB ones.
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:+UseParallelGC}
 JFR=${JFR:-$(ls /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr 2>/dev/null || command -v jfr || true)}
 
 need() {
