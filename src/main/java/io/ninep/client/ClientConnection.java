@@ -66,10 +66,7 @@ final class ClientConnection {
     }
 
     void write(byte[] bytes, int offset, int length) throws IOException {
-        synchronized (writeLock) {
-            out.write(bytes, offset, length);
-            out.flush();
-        }
+        write(ByteBuffer.wrap(bytes, offset, length), null);
     }
 
     boolean isReaderThread() {

@@ -1,23 +1,17 @@
 package io.ninep.server;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.util.ReferenceCountUtil;
 import io.ninep.export.Policies;
 import io.ninep.posix.Errno;
 import io.ninep.protocol.Rmessage;
 import io.ninep.protocol.Tmessage;
 import io.ninep.protocol.codec.Decoded;
-import io.ninep.protocol.codec.FrameAssembler;
 import io.ninep.protocol.codec.FrameMemory;
 import io.ninep.protocol.codec.RequestDecoder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.impl.NetSocketInternal;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,12 +34,9 @@ import org.jboss.logging.Logger;
  */
 public final class Connection {
     private static final Logger LOG = Logger.getLogger(Connection.class);
-    /** Largest socket read; Netty's default of 64 KiB took 16 reads, each a trip through the pipeline, per 1 MiB Twrite. */
-    private static final int MAX_READ = 256 * 1024;
 
     private final long id;
     private final NetSocket socket;
-    private final Channel channel;
     private final Context context;
     private final Executor onContext;
     private final Session session;
@@ -55,7 +46,7 @@ public final class Connection {
     private Policies policies;
     private final ServerStats stats;
     private final RequestListener listener;
-    private final FrameAssembler assembler;
+    private final FrameReader reader;
     private final Map<Integer, Request> pending = new HashMap<>();
     /** Requests received but not yet started: waiting for room in the pending table or the memory budget. */
     private final ArrayDeque<Request> backlog = new ArrayDeque<>();
@@ -66,8 +57,6 @@ public final class Connection {
     private boolean waitingForBudget;
     private final long startedMillis = System.currentTimeMillis();
     private final AtomicLong requestsServed = new AtomicLong();
-    private final AtomicLong bytesIn = new AtomicLong();
-    private volatile long lastActivityMillis = startedMillis;
     private volatile boolean pausedForBackpressure;
     private boolean versionBarrier;
     private boolean draining;
@@ -91,16 +80,15 @@ public final class Connection {
                 session.services().config().connectionMemoryLimit());
         this.stallWatch = new WriteStallWatch(context.owner(),
                 session.services().config().writeStallTimeout().toMillis(), socket::writeQueueFull, this::onWriteStall);
-        this.channel = ((NetSocketInternal) socket).channelHandlerContext().channel();
         this.writer = new ReplyWriter(id, ((NetSocketInternal) socket).channelHandlerContext(), session::msize,
                 stats, stallWatch);
-        this.assembler = new FrameAssembler(session.services().config().maxMsize(), PooledFrame::allocate);
+        this.reader = new FrameReader(id, (NetSocketInternal) socket, session.services().config().maxMsize(), stats,
+                this::onFrame, this::close);
     }
 
     /** Wires the socket; call on the connection's context. */
     public void start() {
-        ((NetSocketInternal) socket).messageHandler(this::onMessage);
-        channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ));
+        reader.start();
         socket.closeHandler(v -> onClosed());
         socket.exceptionHandler(t -> LOG.debugf(t, "connection %d: socket error", id));
         socket.drainHandler(v -> admit());
@@ -121,7 +109,7 @@ public final class Connection {
         }
         idleTimer = context.owner().setPeriodic(Math.max(1000, idle / 4), t -> {
             if (pending.isEmpty() && backlog.isEmpty()
-                    && System.currentTimeMillis() - lastActivityMillis >= idle) {
+                    && System.currentTimeMillis() - reader.lastActivityMillis() >= idle) {
                 LOG.infof("connection %d: idle for %d ms, closing", id, idle);
                 close();
             }
@@ -129,52 +117,16 @@ public final class Connection {
     }
 
     /**
-     * Takes Netty's read buffers as they are: Vert.x's data handler would first copy each into a fresh heap
-     * buffer, garbage by the gigabyte under 1 MiB writes (issue 8). Backpressure is then ours to apply,
-     * on the channel's autoRead ({@link #reading}).
-     */
-    private void onMessage(Object message) {
-        try {
-            if (message instanceof ByteBuf && !closed) {
-                onBytes(((ByteBuf) message).nioBuffer());
-            }
-        } finally {
-            ReferenceCountUtil.release(message);
-        }
-    }
-
-    private void onBytes(ByteBuffer chunk) {
-        lastActivityMillis = System.currentTimeMillis();
-        bytesIn.addAndGet(chunk.remaining());
-        stats.bytesIn.addAndGet(chunk.remaining());
-        boolean intact;
-        try {
-            intact = assembler.feed(chunk, this::onFrame);
-        } catch (OutOfMemoryError e) {
-            // Direct memory for a frame ran out (Netty's pool throws this, the JVM would not exit on it):
-            // this stream is lost, the others go on.
-            LOG.warnf("connection %d: no memory for a frame (%s), closing", id, e.getMessage());
-            close();
-            return;
-        }
-        if (!intact) {
-            stats.decodeErrors.incrementAndGet();
-            LOG.infof("connection %d: broken frame (size outside 7..%d), closing", id, assembler.maxFrameSize());
-            close();
-        }
-    }
-
-    /**
      * Decodes a frame into a request. Only a Twrite's data still points into the frame after decoding, so
      * the request keeps that frame until it resolves; every other frame is released at once.
      */
-    private void onFrame(FrameMemory memory) {
-        Decoded decoded = closed ? null : RequestDecoder.decode(memory.buffer(), session.msize());
+    private void onFrame(FrameMemory frame) {
+        Decoded decoded = closed ? null : RequestDecoder.decode(frame.buffer(), session.msize());
         boolean keepsFrame = decoded instanceof Decoded.Ok
                 && ((Decoded.Ok) decoded).frame().message() instanceof Tmessage.Twrite;
-        int frameSize = memory.buffer().limit();
+        int frameSize = frame.buffer().limit();
         if (!keepsFrame) {
-            memory.release();
+            frame.release();
         }
         if (decoded == null) {
             return;
@@ -193,12 +145,12 @@ public final class Connection {
         Tmessage message = ((Decoded.Ok) decoded).frame().message();
         if (tagInFlight(tag)) {
             if (keepsFrame) {
-                memory.release();
+                frame.release();
             }
             return;
         }
         Request request = new Request(tag, message, Admission.cost(frameSize, message, session.msize()),
-                keepsFrame ? memory : null);
+                keepsFrame ? frame : null);
         if (message instanceof Tmessage.Tflush) {
             admitFlush(request, (Tmessage.Tflush) message);
         } else {
@@ -369,7 +321,7 @@ public final class Connection {
 
     public void endVersionBarrier(int msize) {
         versionBarrier = false;
-        assembler.maxFrameSize(msize);
+        reader.maxFrameSize(msize);
         admit();
     }
 
@@ -408,16 +360,11 @@ public final class Connection {
             if (!versionBarrier) {
                 stats.backpressurePauses.incrementAndGet();
             }
-            reading(false);
+            reader.reading(false);
         } else if (!shouldPause && pausedForBackpressure) {
             pausedForBackpressure = false;
-            reading(true);
+            reader.reading(true);
         }
-    }
-
-    /** What arrives after reading stops (the rest of a read batch at most) still waits in the backlog. */
-    private void reading(boolean on) {
-        channel.config().setAutoRead(on);
     }
 
     /**
@@ -427,7 +374,7 @@ public final class Connection {
     public CompletableFuture<Void> drain() {
         if (!closed) {
             draining = true;
-            reading(false);
+            reader.reading(false);
             if (pending.isEmpty() && backlog.isEmpty()) {
                 socket.close();
             }
@@ -453,7 +400,7 @@ public final class Connection {
         closed = true;
         backlog.forEach(Request::resolve);
         backlog.clear();
-        assembler.discard();
+        reader.end();
         if (versionTimer >= 0) {
             context.owner().cancelTimer(versionTimer);
         }
@@ -506,7 +453,7 @@ public final class Connection {
     }
 
     public long lastActivityMillis() {
-        return lastActivityMillis;
+        return reader.lastActivityMillis();
     }
 
     public long requestsServed() {
@@ -514,7 +461,7 @@ public final class Connection {
     }
 
     public long bytesIn() {
-        return bytesIn.get();
+        return reader.bytesIn();
     }
 
     public long bytesOut() {

@@ -11,7 +11,7 @@ import java.util.function.ToIntFunction;
  * A request's pooled reply buffer (Rread): the file system reads straight into it, behind room for the
  * reply header, and the socket sends it as is. Released exactly once whatever happens: the worker owns it
  * while filling it (and releases it if that fails); once handed over, the socket owns it when the reply
- * is written ({@link #take}), and otherwise the request releases it when resolved ({@link #release}), be it
+ * is written ({@link #takeFrame}), and otherwise the request releases it when resolved ({@link #release}), be it
  * cancelled, suppressed or on a closed connection. A request resolved before the worker hands its buffer
  * over refuses it: the worker releases it and gives up, as at a lost commit point.
  */

@@ -26,9 +26,8 @@ public final class FrameAssembler {
     private final ByteBuffer sizeField = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
     private final IntFunction<FrameMemory> memory;
     private volatile int maxFrameSize;
-    /** The frame still arriving, and {@link #pending}'s buffer, filled up to its position. */
-    private FrameMemory pendingMemory;
-    private ByteBuffer pending;
+    /** The frame still arriving; its buffer is filled up to its position. */
+    private FrameMemory pending;
     private int pendingSize;
     private boolean broken;
 
@@ -60,7 +59,7 @@ public final class FrameAssembler {
 
     /** Bytes held for a frame not yet complete. */
     public int buffered() {
-        return sizeField.position() + (pending == null ? 0 : pending.position());
+        return sizeField.position() + (pending == null ? 0 : pending.buffer().position());
     }
 
     /**
@@ -78,11 +77,10 @@ public final class FrameAssembler {
             }
             if (pending != null) {
                 fill(chunk);
-                if (pending.position() == pendingSize) {
-                    FrameMemory frame = pendingMemory;
-                    pending.flip();
+                if (pending.buffer().position() == pendingSize) {
+                    FrameMemory frame = pending;
+                    frame.buffer().flip();
                     pending = null;
-                    pendingMemory = null;
                     frames.accept(frame);
                 }
             }
@@ -92,9 +90,8 @@ public final class FrameAssembler {
 
     /** Releases the frame still arriving, if any: the stream has ended (the connection closed). */
     public void discard() {
-        if (pendingMemory != null) {
-            pendingMemory.release();
-            pendingMemory = null;
+        if (pending != null) {
+            pending.release();
             pending = null;
         }
         sizeField.clear();
@@ -115,38 +112,38 @@ public final class FrameAssembler {
             return false;
         }
         pendingSize = (int) size;
-        allocate(Math.min(pendingSize, Math.max(INITIAL_CAPACITY, 4 + chunk.remaining())));
-        pending.putInt(pendingSize);
+        pending = allocate(Math.min(pendingSize, Math.max(INITIAL_CAPACITY, 4 + chunk.remaining())));
+        pending.buffer().putInt(pendingSize);
         return true;
     }
 
     private void fill(ByteBuffer chunk) {
-        int wanted = Math.min(pendingSize - pending.position(), chunk.remaining());
-        if (wanted > pending.remaining()) {
-            grow(pending.position() + wanted);
+        ByteBuffer buffer = pending.buffer();
+        int wanted = Math.min(pendingSize - buffer.position(), chunk.remaining());
+        if (wanted > buffer.remaining()) {
+            buffer = grow(buffer.position() + wanted);
         }
-        ByteBuffer part = chunk.slice(chunk.position(), wanted);
-        pending.put(part);
+        buffer.put(chunk.slice(chunk.position(), wanted));
         chunk.position(chunk.position() + wanted);
     }
 
-    private void grow(int needed) {
-        FrameMemory smaller = pendingMemory;
-        ByteBuffer filled = pending.flip();
-        allocate((int) Math.min(pendingSize, Math.max(needed, pending.capacity() * 4L)));
-        pending.put(filled);
-        smaller.release();
+    /** Moves the frame into memory of at least {@code needed} bytes; the smaller memory stays pending if that fails. */
+    private ByteBuffer grow(int needed) {
+        ByteBuffer filled = pending.buffer();
+        FrameMemory bigger = allocate((int) Math.min(pendingSize, Math.max(needed, filled.capacity() * 4L)));
+        bigger.buffer().put(filled.flip());
+        pending.release();
+        pending = bigger;
+        return bigger.buffer();
     }
 
     /** A frame that cannot be given memory cannot be skipped either: the stream is then broken. */
-    private void allocate(int capacity) {
+    private FrameMemory allocate(int capacity) {
         try {
-            pendingMemory = memory.apply(capacity);
+            return memory.apply(capacity);
         } catch (RuntimeException | Error e) {
             broken = true;
-            pending = null;
             throw e;
         }
-        pending = pendingMemory.buffer();
     }
 }

@@ -77,15 +77,12 @@ final class WireReader {
 
     /** The next {@code length} bytes as a read-only view of the frame (no copy). */
     ByteBuffer slice(int length, String field) {
-        need(length, field);
-        ByteBuffer view = in.slice(in.position(), length).asReadOnlyBuffer();
-        in.position(in.position() + length);
-        return view;
+        return ownedSlice(length, field).asReadOnlyBuffer();
     }
 
     /**
      * The next {@code length} bytes as a writable view of the frame (no copy): Twrite's data, which the
-     * server's own frame holds, so that the local backend can hand its array to pwrite without a copy.
+     * server's own frame holds, so that the local backend can hand its memory to pwrite without a copy.
      */
     ByteBuffer ownedSlice(int length, String field) {
         need(length, field);
