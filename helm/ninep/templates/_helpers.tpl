@@ -102,6 +102,14 @@ image's ninep.exports.default.type.
 - name: NINEP_WORKER_THREADS
   value: {{ . | int64 | quote }}
 {{- end }}
+{{- with .Values.ninep.workerConcurrency }}
+- name: NINEP_WORKER_CONCURRENCY
+  value: {{ . | int64 | quote }}
+{{- end }}
+{{- with .Values.ninep.workerStallThreshold }}
+- name: NINEP_WORKER_STALL_THRESHOLD
+  value: {{ . | quote }}
+{{- end }}
 {{- with .Values.ninep.versionTimeout }}
 - name: NINEP_VERSION_TIMEOUT
   value: {{ . | quote }}

@@ -72,10 +72,27 @@ public interface NinepConfig {
     @WithDefault("60s")
     Duration writeStallTimeout();
 
-    /** Threads that run blocking file-system calls (never the event loop). */
+    /** Most threads running blocking file-system calls (never the event loop) at once. */
     @WithName("worker-threads")
     @WithDefault("32")
     int workerThreads();
+
+    /**
+     * Worker threads serving the queue while no call is stuck; defaults to twice the number of CPUs, at most
+     * {@link #workerThreads()}.
+     */
+    @WithName("worker-concurrency")
+    Optional<Integer> workerConcurrencySetting();
+
+    default int workerConcurrency() {
+        return workerConcurrencySetting()
+                .orElse(Math.min(workerThreads(), 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** A call running longer than this counts as stuck, and another worker thread joins (up to the limit). */
+    @WithName("worker-stall-threshold")
+    @WithDefault("5ms")
+    Duration workerStallThreshold();
 
     /** Most fids one connection may hold; beyond it Twalk/Tattach get EMFILE. */
     @WithName("max-fids")

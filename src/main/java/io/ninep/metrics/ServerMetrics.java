@@ -65,6 +65,12 @@ public class ServerMetrics {
         Gauge.builder("ninep.memory.budget.used", server, NinepServer::memoryBudgetUsed).baseUnit("bytes")
                 .description("Bytes of request and reply buffers reserved in the memory budget")
                 .strongReference(true).register(registry);
+        Gauge.builder("ninep.workers.threads", server, NinepServer::workerThreadsAlive)
+                .description("Worker threads alive: ninep.worker-concurrency, plus one per call stuck past "
+                        + "ninep.worker-stall-threshold").strongReference(true).register(registry);
+        Gauge.builder("ninep.workers.queued", server, NinepServer::workerCallsQueued)
+                .description("File-system calls waiting for a worker thread").strongReference(true)
+                .register(registry);
         counter("ninep.memory.budget.waits", "Times a connection paused for room in the memory budget",
                 s.budgetWaits);
         for (Export e : exports.all()) {

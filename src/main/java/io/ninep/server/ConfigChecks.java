@@ -18,6 +18,12 @@ final class ConfigChecks {
             throw new ConfigurationException("ninep.port", "must be 0..65535");
         }
         positive("ninep.worker-threads", c.workerThreads());
+        if (c.workerConcurrency() < 1 || c.workerConcurrency() > c.workerThreads()) {
+            throw new ConfigurationException("ninep.worker-concurrency", "must be 1..ninep.worker-threads");
+        }
+        if (c.workerStallThreshold().isNegative() || c.workerStallThreshold().isZero()) {
+            throw new ConfigurationException("ninep.worker-stall-threshold", "must be positive");
+        }
         positive("ninep.max-fids", c.maxFids());
         positive("ninep.max-pending", c.maxPending());
         positive("ninep.max-connections", c.maxConnections());

@@ -17,11 +17,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -39,7 +35,7 @@ public class NinepServer {
     private final ControlPlane controlPlane;
     private final Instance<RequestListener> requestListeners;
     private final AtomicLong connectionIds = new AtomicLong();
-    private ExecutorService workers;
+    private volatile WorkerPool workers;
     private volatile Services services;
     private Dispatcher dispatcher;
     private final List<ListenerVerticle> listeners = new CopyOnWriteArrayList<>();
@@ -59,7 +55,7 @@ public class NinepServer {
 
     void onStart(@Observes StartupEvent event) throws Exception {
         ConfigChecks.validate(config);
-        workers = Executors.newFixedThreadPool(config.workerThreads(), workerThreads());
+        workers = new WorkerPool(config.workerConcurrency(), config.workerThreads(), config.workerStallThreshold());
         services = new Services(config, exports, locks, workers, stats,
                 requestListeners.isResolvable() ? requestListeners.get() : RequestListener.NONE,
                 new MemoryBudget(config.memoryBudget()));
@@ -122,6 +118,18 @@ public class NinepServer {
         return s == null ? 0 : s.budget().used();
     }
 
+    /** Worker threads alive now; 0 before the server started. */
+    public int workerThreadsAlive() {
+        WorkerPool w = workers;
+        return w == null ? 0 : w.threads();
+    }
+
+    /** File-system calls waiting for a worker thread now. */
+    public int workerCallsQueued() {
+        WorkerPool w = workers;
+        return w == null ? 0 : w.getQueue().size();
+    }
+
     /** True from the moment a shutdown begins: readiness reports DOWN. */
     public boolean shuttingDown() {
         return shuttingDown;
@@ -157,14 +165,5 @@ public class NinepServer {
 
     public LockTable locks() {
         return locks;
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "ninep-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

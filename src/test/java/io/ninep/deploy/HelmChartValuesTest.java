@@ -153,22 +153,26 @@ class HelmChartValuesTest {
 
     @Test
     void msizeAndLimitsReachTheServer() {
-        Manifests rendered = Chart.render(Map.of(
-                "ninep.maxMsize", 524288,
-                "ninep.maxFids", 2048,
-                "ninep.maxPending", 256,
-                "ninep.maxConnections", 100,
-                "ninep.workerThreads", 8,
-                "ninep.versionTimeout", "10s",
-                "ninep.idleTimeout", "15m",
-                "ninep.memoryBudget", 134217728,
-                "ninep.connectionMemoryLimit", 16777216,
-                "ninep.writeStallTimeout", "2m"));
+        Manifests rendered = Chart.render(Map.ofEntries(
+                Map.entry("ninep.maxMsize", 524288),
+                Map.entry("ninep.maxFids", 2048),
+                Map.entry("ninep.maxPending", 256),
+                Map.entry("ninep.maxConnections", 100),
+                Map.entry("ninep.workerThreads", 8),
+                Map.entry("ninep.workerConcurrency", 2),
+                Map.entry("ninep.workerStallThreshold", "20ms"),
+                Map.entry("ninep.versionTimeout", "10s"),
+                Map.entry("ninep.idleTimeout", "15m"),
+                Map.entry("ninep.memoryBudget", 134217728),
+                Map.entry("ninep.connectionMemoryLimit", 16777216),
+                Map.entry("ninep.writeStallTimeout", "2m")));
         assertEquals("524288", env(rendered, "NINEP_MAX_MSIZE"));
         assertEquals("2048", env(rendered, "NINEP_MAX_FIDS"));
         assertEquals("256", env(rendered, "NINEP_MAX_PENDING"));
         assertEquals("100", env(rendered, "NINEP_MAX_CONNECTIONS"));
         assertEquals("8", env(rendered, "NINEP_WORKER_THREADS"));
+        assertEquals("2", env(rendered, "NINEP_WORKER_CONCURRENCY"));
+        assertEquals("20ms", env(rendered, "NINEP_WORKER_STALL_THRESHOLD"));
         assertEquals("10s", env(rendered, "NINEP_VERSION_TIMEOUT"));
         assertEquals("15m", env(rendered, "NINEP_IDLE_TIMEOUT"));
         assertEquals("134217728", env(rendered, "NINEP_MEMORY_BUDGET"));

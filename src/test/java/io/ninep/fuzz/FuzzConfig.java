@@ -58,6 +58,16 @@ record FuzzConfig(int maxMsize, long exportCapacity) implements NinepConfig {
     }
 
     @Override
+    public Optional<Integer> workerConcurrencySetting() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Duration workerStallThreshold() {
+        return Duration.ofMillis(5);
+    }
+
+    @Override
     public int maxFids() {
         return 16384;
     }

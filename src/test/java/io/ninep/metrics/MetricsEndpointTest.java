@@ -45,6 +45,8 @@ class MetricsEndpointTest extends NinepServerTestBase {
             "ninep_memory_budget_used_bytes ",
             "ninep_memory_budget_waits_total ",
             "ninep_connections_write_stalls_total ",
+            "ninep_workers_threads ",
+            "ninep_workers_queued ",
         }) {
             Assertions.assertTrue(body.contains(expected), "/q/metrics lacks " + expected);
         }
