@@ -13,11 +13,13 @@ import java.util.function.IntFunction;
  * The size field is checked as soon as its four bytes are in, so a pending frame never holds more
  * than maxFrameSize bytes; and the buffer of a pending frame grows with the bytes that actually
  * arrived rather than with what its size field announced, so a peer that announces a big frame
- * and then stalls pins little memory (LESSONS.md §5): at most four times what it sent. Growing
- * fourfold, a 1 MiB Twrite arriving in 64 KiB reads costs 320 KiB of regrowth copies and 1.3 MiB
- * of allocation, where doubling cost 960 KiB and 2 MiB (issue 8). Frames live in {@link FrameMemory} from
- * the allocator given, on the heap unless the owner pools them. One per connection, fed by one thread at a
- * time; only {@link #maxFrameSize(int)} may be called from another thread (a client negotiating msize).
+ * and then stalls pins little memory (LESSONS.md §5): at most four times what it sent. A frame starts
+ * at four times its first bytes and grows fourfold: a 1 MiB Twrite whose first read brings 64 KiB costs
+ * one 256 KiB regrowth copy (issue 8). The owner may also read the socket straight into the frame's
+ * free room ({@link #room}, {@link #filled}), which spares the copy of a big frame's body. Frames live in
+ * {@link FrameMemory} from the allocator given, on the heap unless the owner pools them. One per
+ * connection, fed by one thread at a time; only {@link #maxFrameSize(int)} may be called from another
+ * thread (a client negotiating msize).
  */
 public final class FrameAssembler {
     /** First allocation for a frame that has not fully arrived; it grows fourfold from there. */
@@ -77,15 +79,50 @@ public final class FrameAssembler {
             }
             if (pending != null) {
                 fill(chunk);
-                if (pending.buffer().position() == pendingSize) {
-                    FrameMemory frame = pending;
-                    frame.buffer().flip();
-                    pending = null;
-                    frames.accept(frame);
-                }
+                completeIfWhole(frames);
             }
         }
         return !broken;
+    }
+
+    /**
+     * Free room of the frame still arriving, for a read straight into it: a view of at least {@code minimum}
+     * bytes that ends no later than the frame, or null (no frame arriving, or fewer bytes missing). A frame
+     * whose memory is full grows fourfold first, so it still holds at most four times what arrived. Until
+     * {@link #filled} or {@link #discard}, nothing else may be fed.
+     */
+    public ByteBuffer room(int minimum) {
+        if (broken || pending == null || pendingSize - pending.buffer().position() < minimum) {
+            return null;
+        }
+        ByteBuffer buffer = pending.buffer();
+        if (!buffer.hasRemaining()) {
+            buffer = grow(buffer.position() + 1);
+        }
+        int room = Math.min(buffer.remaining(), pendingSize - buffer.position());
+        return room < minimum ? null : buffer.slice(buffer.position(), room);
+    }
+
+    /**
+     * Takes {@code count} bytes just written at the start of the last {@link #room}, handing the frame to
+     * {@code frames} if they complete it.
+     */
+    public void filled(int count, Consumer<FrameMemory> frames) {
+        ByteBuffer buffer = pending.buffer();
+        if (count < 0 || count > Math.min(buffer.remaining(), pendingSize - buffer.position())) {
+            throw new IllegalArgumentException(count + " bytes do not fit the frame's room");
+        }
+        buffer.position(buffer.position() + count);
+        completeIfWhole(frames);
+    }
+
+    private void completeIfWhole(Consumer<FrameMemory> frames) {
+        if (pending.buffer().position() == pendingSize) {
+            FrameMemory frame = pending;
+            frame.buffer().flip();
+            pending = null;
+            frames.accept(frame);
+        }
     }
 
     /** Releases the frame still arriving, if any: the stream has ended (the connection closed). */
@@ -112,7 +149,7 @@ public final class FrameAssembler {
             return false;
         }
         pendingSize = (int) size;
-        pending = allocate(Math.min(pendingSize, Math.max(INITIAL_CAPACITY, 4 + chunk.remaining())));
+        pending = allocate((int) Math.min(pendingSize, Math.max(INITIAL_CAPACITY, 4L * (4 + chunk.remaining()))));
         pending.buffer().putInt(pendingSize);
         return true;
     }

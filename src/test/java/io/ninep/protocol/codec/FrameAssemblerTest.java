@@ -8,9 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,8 +156,65 @@ class FrameAssemblerTest {
             assertTrue(big.feed(ByteBuffer.wrap(frame, at, Math.min(65536, frame.length - at)), out::add));
         }
         assertEquals(1, out.size());
-        assertEquals(3, memory.allocated, "64 KiB, then fourfold growth twice");
+        assertEquals(2, memory.allocated, "four times the first read (256 KiB), then fourfold growth once");
         assertEquals(out, memory.live, "only the frame handed over is still held, by its new owner");
+    }
+
+    @Test
+    void aFrameReadIntoItsOwnRoomArrivesWholeAndTheNextOneAfterIt() {
+        CountingMemory memory = new CountingMemory();
+        FrameAssembler big = new FrameAssembler(1 << 20, memory::allocate);
+        byte[] frame = new byte[600_000];
+        new SplittableRandom(8).nextBytes(frame);
+        ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).putInt(frame.length).put((byte) 118);
+        List<FrameMemory> out = new ArrayList<>();
+        assertTrue(big.feed(ByteBuffer.wrap(frame, 0, 65536), out::add));
+        int at = 65536;
+        for (ByteBuffer room = big.room(32768); room != null; room = big.room(32768)) {
+            int read = Math.min(room.remaining(), 100_000);
+            room.put(frame, at, read);
+            big.filled(read, out::add);
+            at += read;
+        }
+        assertEquals(1, out.size(), "the reads into the room completed the frame");
+        assertTrue(big.feed(Hex.buffer(CLUNK), out::add));
+        assertEquals(2, out.size());
+        assertArrayEquals(frame, Hex.of(out.get(0).buffer()));
+        assertArrayEquals(Hex.bytes(CLUNK), Hex.of(out.get(1).buffer()));
+        assertEquals(3, memory.allocated, "256 KiB, grown once to the frame's size, then the Tclunk");
+    }
+
+    @Test
+    void thereIsNoRoomWithoutAFrameArrivingNorBeyondItsEnd() {
+        FrameAssembler big = new FrameAssembler(1 << 20);
+        assertNull(big.room(1));
+        assertTrue(big.feed(Hex.buffer("10000000 76 0100 01"), f -> { }));
+        assertNull(big.room(9), "8 bytes are missing");
+        ByteBuffer room = big.room(8);
+        assertEquals(8, room.remaining());
+        assertThrows(IllegalArgumentException.class, () -> big.filled(9, f -> { }));
+    }
+
+    @Test
+    void aFullFrameGrowsForItsRoomToNoMoreThanFourTimesWhatArrived() {
+        CountingMemory memory = new CountingMemory();
+        List<Integer> capacities = new ArrayList<>();
+        FrameAssembler big = new FrameAssembler(1 << 20, capacity -> {
+            capacities.add(capacity);
+            return memory.allocate(capacity);
+        });
+        byte[] head = new byte[8192];
+        ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).putInt(1 << 20).put((byte) 118);
+        assertTrue(big.feed(ByteBuffer.wrap(head), f -> { }));
+        assertEquals(List.of(32768), capacities, "four times the 8 KiB that arrived");
+        ByteBuffer room = big.room(4096);
+        assertEquals(32768 - 8192, room.remaining());
+        room.put(new byte[room.remaining()]);
+        big.filled(32768 - 8192, f -> { });
+        assertEquals(131072 - 32768, big.room(4096).remaining(), "full at 32 KiB, grown fourfold");
+        assertEquals(List.of(32768, 131072), capacities);
+        big.discard();
+        assertEquals(0, memory.live.size());
     }
 
     @Test
