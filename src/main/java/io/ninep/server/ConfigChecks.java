@@ -21,15 +21,11 @@ final class ConfigChecks {
         if (c.workerConcurrency() < 1 || c.workerConcurrency() > c.workerThreads()) {
             throw new ConfigurationException("ninep.worker-concurrency", "must be 1..ninep.worker-threads");
         }
-        if (c.workerStallThreshold().isNegative() || c.workerStallThreshold().isZero()) {
-            throw new ConfigurationException("ninep.worker-stall-threshold", "must be positive");
-        }
+        positive("ninep.worker-stall-threshold", c.workerStallThreshold());
         positive("ninep.max-fids", c.maxFids());
         positive("ninep.max-pending", c.maxPending());
         positive("ninep.max-connections", c.maxConnections());
-        if (c.versionTimeout().isNegative() || c.versionTimeout().isZero()) {
-            throw new ConfigurationException("ninep.version-timeout", "must be positive");
-        }
+        positive("ninep.version-timeout", c.versionTimeout());
         notNegative("ninep.idle-timeout", c.idleTimeout());
         notNegative("ninep.write-stall-timeout", c.writeStallTimeout());
     }
@@ -37,6 +33,12 @@ final class ConfigChecks {
     private static void notNegative(String property, Duration value) {
         if (value.isNegative()) {
             throw new ConfigurationException(property, "must not be negative");
+        }
+    }
+
+    private static void positive(String property, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(property, "must be positive");
         }
     }
 

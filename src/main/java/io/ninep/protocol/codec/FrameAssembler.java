@@ -99,7 +99,7 @@ public final class FrameAssembler {
         if (!buffer.hasRemaining()) {
             buffer = grow(buffer.position() + 1);
         }
-        int room = Math.min(buffer.remaining(), pendingSize - buffer.position());
+        int room = roomLeft();
         return room < minimum ? null : buffer.slice(buffer.position(), room);
     }
 
@@ -109,11 +109,17 @@ public final class FrameAssembler {
      */
     public void filled(int count, Consumer<FrameMemory> frames) {
         ByteBuffer buffer = pending.buffer();
-        if (count < 0 || count > Math.min(buffer.remaining(), pendingSize - buffer.position())) {
+        if (count < 0 || count > roomLeft()) {
             throw new IllegalArgumentException(count + " bytes do not fit the frame's room");
         }
         buffer.position(buffer.position() + count);
         completeIfWhole(frames);
+    }
+
+    /** Bytes the pending frame's memory can still take before it is full or the frame is whole. */
+    private int roomLeft() {
+        ByteBuffer buffer = pending.buffer();
+        return Math.min(buffer.remaining(), pendingSize - buffer.position());
     }
 
     private void completeIfWhole(Consumer<FrameMemory> frames) {
